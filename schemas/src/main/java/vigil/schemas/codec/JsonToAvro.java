@@ -42,7 +42,8 @@ final class JsonToAvro {
             if (field.hasDefaultValue()) {
                 return DATA.getDefaultValue(field);
             }
-            throw new DecodeException(RejectCode.MISSING_FIELD, "required field '" + path + "' is missing");
+            RejectCode code = path.equals("customerId") ? RejectCode.MISSING_CUSTOMER_ID : RejectCode.MISSING_FIELD;
+            throw new DecodeException(code, "required field '" + path + "' is missing");
         }
         return value(field.schema(), child, path);
     }

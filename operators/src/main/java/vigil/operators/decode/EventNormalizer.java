@@ -1,0 +1,119 @@
+package vigil.operators.decode;
+
+import org.apache.avro.specific.SpecificRecord;
+import vigil.schemas.CallEvent;
+import vigil.schemas.Channel;
+import vigil.schemas.ChatMessage;
+import vigil.schemas.ClickEvent;
+import vigil.schemas.ControlMessage;
+import vigil.schemas.CustomerEvent;
+import vigil.schemas.Interaction;
+import vigil.schemas.Outcome;
+import vigil.schemas.ProfileUpdate;
+import vigil.schemas.SocialPost;
+import vigil.schemas.codec.DecodeException;
+import vigil.schemas.codec.RejectCode;
+import vigil.schemas.streams.StreamId;
+
+import java.util.Locale;
+
+/**
+ * Turns each source's record into the one shape the rest of the job handles: channel events become
+ * an {@link Interaction}; profiles, outcomes and erasure requests pass through, all keyed by customer.
+ */
+public final class EventNormalizer {
+    /** Social authors without a linked customer are keyed by handle, clicks without login by anonymous id. */
+    public static final String HANDLE_PREFIX = "handle:";
+    public static final String ANONYMOUS_PREFIX = "anon:";
+
+    public CustomerEvent normalize(StreamId stream, SpecificRecord record) throws DecodeException {
+        switch (stream) {
+            case CALLS:
+                return call((CallEvent) record);
+            case CHATS:
+                return chat((ChatMessage) record);
+            case SOCIAL:
+                return social((SocialPost) record);
+            case CLICKS:
+                return click((ClickEvent) record);
+            case PROFILES:
+                ProfileUpdate profile = (ProfileUpdate) record;
+                return wrap(profile.getCustomerId(), profile.getTimestamp(), profile);
+            case OUTCOMES:
+                Outcome outcome = (Outcome) record;
+                return wrap(outcome.getCustomerId(), outcome.getTimestamp(), outcome);
+            case CONTROL:
+                return control((ControlMessage) record);
+            default:
+                throw new DecodeException(RejectCode.UNKNOWN_TOPIC, "stream " + stream + " is not an input");
+        }
+    }
+
+    private CustomerEvent call(CallEvent e) throws DecodeException {
+        Interaction i = base(e.getEventId(), e.getCustomerId(), Channel.CALL, e.getType().name(), e.getTimestamp())
+                .setConversationId(e.getCallId()).setParty(e.getSpeaker()).setText(e.getText())
+                .setQueue(e.getQueue()).setAgentId(e.getAgentId()).setOffsetMs(e.getOffsetMs()).build();
+        return wrap(i.getCustomerId(), i.getTimestamp(), i);
+    }
+
+    private CustomerEvent chat(ChatMessage e) throws DecodeException {
+        Interaction i = base(e.getEventId(), e.getCustomerId(), Channel.CHAT, e.getType().name(), e.getTimestamp())
+                .setConversationId(e.getConversationId()).setParty(e.getSender()).setText(e.getText())
+                .setQueue(e.getQueue()).setAgentId(e.getAgentId()).build();
+        return wrap(i.getCustomerId(), i.getTimestamp(), i);
+    }
+
+    private CustomerEvent social(SocialPost e) throws DecodeException {
+        String customer = firstPresent(e.getCustomerId(), HANDLE_PREFIX, e.getHandle(), "customerId or handle");
+        Interaction i = base(e.getEventId(), customer, Channel.SOCIAL, e.getType().name(), e.getTimestamp())
+                .setText(e.getText()).setPage(e.getUrl()).build();
+        return wrap(customer, i.getTimestamp(), i);
+    }
+
+    private CustomerEvent click(ClickEvent e) throws DecodeException {
+        String customer = firstPresent(e.getCustomerId(), ANONYMOUS_PREFIX, e.getAnonymousId(),
+                "customerId or anonymousId");
+        Interaction i = base(e.getEventId(), customer, Channel.CLICK, e.getType().name(), e.getTimestamp())
+                .setConversationId(e.getSessionId()).setPage(e.getPage()).setParty(null).build();
+        return wrap(customer, i.getTimestamp(), i);
+    }
+
+    private CustomerEvent control(ControlMessage e) throws DecodeException {
+        switch (e.getType()) {
+            case ERASE_CUSTOMER:
+                return wrap(e.getCustomerId(), e.getTimestamp(), e);
+            default:
+                // Rules, catalogs and models have no consumer in this version: reject rather than drop.
+                throw new DecodeException(RejectCode.UNSUPPORTED,
+                        "control type " + e.getType() + " is not handled by this version of Vigil");
+        }
+    }
+
+    private static Interaction.Builder base(String id, String customer, Channel channel, String kind, long ts) {
+        return Interaction.newBuilder().setInteractionId(id).setCustomerId(customer).setChannel(channel)
+                .setKind(kind.toLowerCase(Locale.ROOT)).setTimestamp(ts);
+    }
+
+    private static CustomerEvent wrap(String customerId, long timestamp, Object payload) throws DecodeException {
+        if (isBlank(customerId)) {
+            throw new DecodeException(RejectCode.MISSING_CUSTOMER_ID, "the record has no customerId");
+        }
+        return CustomerEvent.newBuilder().setCustomerId(customerId).setTimestamp(timestamp).setPayload(payload)
+                .build();
+    }
+
+    private static String firstPresent(String id, String prefix, String alternative, String what)
+            throws DecodeException {
+        if (!isBlank(id)) {
+            return id;
+        }
+        if (!isBlank(alternative)) {
+            return prefix + alternative;
+        }
+        throw new DecodeException(RejectCode.MISSING_CUSTOMER_ID, "the record has neither " + what);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}
