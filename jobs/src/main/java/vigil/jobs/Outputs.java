@@ -1,0 +1,30 @@
+package vigil.jobs;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import vigil.jobs.config.VigilConfig;
+import vigil.jobs.kafka.KafkaConnectors;
+import vigil.jobs.kafka.OutputEncoding;
+import vigil.schemas.DeadLetter;
+import vigil.schemas.Interaction;
+import vigil.schemas.ScoreUpdate;
+import vigil.schemas.streams.StreamId;
+
+/** Where the scoring job writes: Kafka in production, collecting sinks in tests. */
+public final class Outputs {
+    final Sink<ScoreUpdate> scores;
+    final Sink<Interaction> enriched;
+    final Sink<DeadLetter> deadLetters;
+
+    public Outputs(Sink<ScoreUpdate> scores, Sink<Interaction> enriched, Sink<DeadLetter> deadLetters) {
+        this.scores = scores;
+        this.enriched = enriched;
+        this.deadLetters = deadLetters;
+    }
+
+    public static Outputs kafka(VigilConfig config) {
+        return new Outputs(
+                KafkaConnectors.sink(config, StreamId.SCORES, OutputEncoding.SCORES),
+                KafkaConnectors.sink(config, StreamId.ENRICHED, OutputEncoding.ENRICHED),
+                KafkaConnectors.sink(config, StreamId.DEAD_LETTERS, OutputEncoding.DEAD_LETTERS));
+    }
+}

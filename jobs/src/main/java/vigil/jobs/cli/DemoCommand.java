@@ -1,0 +1,38 @@
+package vigil.jobs.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vigil.jobs.config.VigilConfig;
+import vigil.jobs.demo.Demo;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Runs everything locally: an embedded Kafka broker (KRaft, 127.0.0.1), the scoring job on a "
+                + "local Flink MiniCluster with RocksDB and checkpoints, and synthetic traffic; prints a live summary.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--duration", paramLabel = "TIME", description = "stop after this long, e.g. 60s or 5 min (default: run until stopped)")
+    Duration duration;
+
+    @Option(names = "--json", description = "print the final summary as one JSON object")
+    boolean json;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "5s", paramLabel = "TIME", description = "(default: ${DEFAULT-VALUE})")
+    Duration checkpointInterval;
+
+    @Mixin
+    TrafficOptions traffic;
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        VigilConfig config = configOptions.load();
+        config.checkpoints.interval = checkpointInterval;
+        new Demo(config, traffic.settings(System.currentTimeMillis()), duration, json, System.out).run();
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package vigil.jobs.config;
+
+import vigil.operators.customer.StateSettings;
+import vigil.operators.decode.DecodeSettings;
+import vigil.schemas.codec.RecordFormat;
+import vigil.schemas.streams.StreamId;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * All of Vigil's settings, with their defaults, in one typed object. Loaded from YAML by
+ * {@link ConfigLoader}; each section maps to one part of the README's configuration table.
+ */
+public class VigilConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public String jobName = "vigil-scoring";
+    public int parallelism = 2;
+    public Kafka kafka = new Kafka();
+    /** Topic name per stream; streams left out keep their default name. */
+    public Map<StreamId, String> topics = new EnumMap<>(StreamId.class);
+    /** Wire format per stream, inputs and outputs alike; JSON unless set. */
+    public Map<StreamId, RecordFormat> formats = new EnumMap<>(StreamId.class);
+    public Limits limits = new Limits();
+    public State state = new State();
+    public EventTime eventTime = new EventTime();
+    public Checkpoints checkpoints = new Checkpoints();
+
+    public static class Kafka implements Serializable {
+        public String bootstrapServers = "127.0.0.1:9092";
+        public String groupId = "vigil-scoring";
+        /** Prefix of the transactional ids of the exactly-once sinks; unique per job. */
+        public String transactionalIdPrefix = "vigil-scoring";
+        /** Must stay below the broker's transaction.max.timeout.ms (15 minutes by default). */
+        public Duration transactionTimeout = Duration.ofMinutes(10);
+        /** Extra client properties (security.protocol, sasl.*, ssl.*), passed to every client. */
+        public Map<String, String> properties = new HashMap<>();
+    }
+
+    public static class Limits implements Serializable {
+        public int maxTextChars = 16_384;
+        public int maxRecordBytes = 1_048_576;
+        public Duration maxFutureSkew = Duration.ofHours(1);
+    }
+
+    public static class State implements Serializable {
+        public Duration ttl = Duration.ofDays(90);
+        /** Decaying-count windows, label to length. */
+        public Map<String, Duration> windows = defaultWindows();
+    }
+
+    public static class EventTime implements Serializable {
+        public Duration outOfOrderness = Duration.ofSeconds(5);
+        /** A source split silent this long stops holding back the watermark. */
+        public Duration idleness = Duration.ofSeconds(30);
+    }
+
+    public static class Checkpoints implements Serializable {
+        public Duration interval = Duration.ofSeconds(10);
+        public String directory = "file:///tmp/vigil/checkpoints";
+        public int restartAttempts = 10;
+        public Duration restartDelay = Duration.ofSeconds(2);
+    }
+
+    public String topic(StreamId stream) {
+        return topics.getOrDefault(stream, stream.defaultTopic());
+    }
+
+    public RecordFormat format(StreamId stream) {
+        return formats.getOrDefault(stream, RecordFormat.JSON);
+    }
+
+    public DecodeSettings decodeSettings() {
+        Map<String, StreamId> byTopic = new HashMap<>();
+        Map<StreamId, RecordFormat> formatByStream = new EnumMap<>(StreamId.class);
+        for (StreamId stream : StreamId.values()) {
+            if (stream.isInput()) {
+                byTopic.put(topic(stream), stream);
+                formatByStream.put(stream, format(stream));
+            }
+        }
+        return new DecodeSettings(byTopic, formatByStream, limits.maxTextChars, limits.maxRecordBytes,
+                limits.maxFutureSkew.toMillis());
+    }
+
+    public StateSettings stateSettings() {
+        Map<String, Long> windowsMs = new LinkedHashMap<>();
+        state.windows.forEach((label, length) -> windowsMs.put(label, length.toMillis()));
+        return new StateSettings(state.ttl.toMillis(), windowsMs);
+    }
+
+    private static Map<String, Duration> defaultWindows() {
+        Map<String, Duration> windows = new LinkedHashMap<>();
+        windows.put("1d", Duration.ofDays(1));
+        windows.put("7d", Duration.ofDays(7));
+        windows.put("30d", Duration.ofDays(30));
+        return windows;
+    }
+}

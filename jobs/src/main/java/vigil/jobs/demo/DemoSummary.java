@@ -1,0 +1,64 @@
+package vigil.jobs.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vigil.schemas.streams.StreamId;
+
+import java.util.Map;
+
+/** The demo's progress line and final summary (text or one JSON object). */
+final class DemoSummary {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DemoSummary() {}
+
+    static String line(long elapsedSeconds, Map<StreamId, Long> sent, Map<StreamId, Long> sentBefore,
+                       double intervalSeconds, OutputMonitor.Counts out) {
+        StringBuilder line = new StringBuilder(String.format("[%4ds] in/s", elapsedSeconds));
+        sent.forEach((stream, count) -> {
+            long delta = count - sentBefore.getOrDefault(stream, 0L);
+            if (stream != StreamId.CONTROL) {
+                line.append(' ').append(shortName(stream)).append(' ').append(Math.round(delta / intervalSeconds));
+            }
+        });
+        line.append(" | out: enriched ").append(out.enriched())
+                .append(", scores ").append(out.scores())
+                .append(", dead letters ").append(out.deadLetters());
+        if (out.tombstones() > 0) {
+            line.append(", erasures ").append(out.tombstones());
+        }
+        return line.toString();
+    }
+
+    static String text(long seconds, Map<StreamId, Long> sent, long malformedSent, OutputMonitor.Counts out) {
+        StringBuilder text = new StringBuilder("Vigil demo summary after ").append(seconds).append(" s (synthetic traffic)\n");
+        sent.forEach((stream, count) -> text.append(String.format("  in  %-14s %,10d%n", stream.defaultTopic(), count)));
+        text.append(String.format("  malformed records sent %,8d%n", malformedSent));
+        out.enrichedByChannel().forEach((channel, count) ->
+                text.append(String.format("  out cx.enriched %-7s %,9d%n", channel, count)));
+        text.append(String.format("  out cx.scores           %,10d (tombstones %d)%n", out.scores(), out.tombstones()));
+        text.append(String.format("  out cx.dead-letters     %,10d %s%n", out.deadLetters(), out.deadLettersByReason()));
+        return text.toString();
+    }
+
+    static String json(long seconds, Map<StreamId, Long> sent, long malformedSent, OutputMonitor.Counts out) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("durationSeconds", seconds);
+        root.put("traffic", "synthetic");
+        ObjectNode in = root.putObject("in");
+        sent.forEach((stream, count) -> in.put(stream.defaultTopic(), count));
+        root.put("malformedSent", malformedSent);
+        ObjectNode enriched = root.putObject("enriched");
+        out.enrichedByChannel().forEach(enriched::put);
+        root.put("scores", out.scores());
+        root.put("erasures", out.tombstones());
+        root.put("deadLetters", out.deadLetters());
+        ObjectNode reasons = root.putObject("deadLettersByReason");
+        out.deadLettersByReason().forEach(reasons::put);
+        return root.toString();
+    }
+
+    private static String shortName(StreamId stream) {
+        return stream.name().toLowerCase();
+    }
+}

@@ -1,0 +1,99 @@
+package vigil.jobs.demo;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import vigil.jobs.config.VigilConfig;
+import vigil.jobs.kafka.KafkaConnectors;
+import vigil.schemas.DeadLetter;
+import vigil.schemas.Interaction;
+import vigil.schemas.codec.DecodeException;
+import vigil.schemas.codec.RecordCodec;
+import vigil.schemas.streams.StreamId;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Reads the job's outputs as a downstream system would (read_committed) and counts them. */
+public final class OutputMonitor implements Runnable {
+    private final VigilConfig config;
+    private final RecordCodec<Interaction> enrichedCodec;
+    private final RecordCodec<DeadLetter> deadLetterCodec;
+    private final Map<String, Long> enrichedByChannel = new TreeMap<>();
+    private final Map<String, Long> deadLettersByReason = new TreeMap<>();
+    private long scores;
+    private long tombstones;
+    private volatile boolean running = true;
+
+    public OutputMonitor(VigilConfig config) {
+        this.config = config;
+        this.enrichedCodec = RecordCodec.of(Interaction.class, config.format(StreamId.ENRICHED));
+        this.deadLetterCodec = RecordCodec.of(DeadLetter.class, config.format(StreamId.DEAD_LETTERS));
+    }
+
+    @Override
+    public void run() {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
+            consumer.subscribe(List.of(config.topic(StreamId.ENRICHED), config.topic(StreamId.SCORES),
+                    config.topic(StreamId.DEAD_LETTERS)));
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    count(record);
+                }
+            }
+        }
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    private synchronized void count(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            if (record.topic().equals(config.topic(StreamId.SCORES))) {
+                scores++;
+                if (record.value() == null) {
+                    tombstones++;
+                }
+            } else if (record.topic().equals(config.topic(StreamId.ENRICHED))) {
+                enrichedByChannel.merge(enrichedCodec.decode(record.value()).getChannel().name(), 1L, Long::sum);
+            } else {
+                deadLettersByReason.merge(deadLetterCodec.decode(record.value()).getErrorCode(), 1L, Long::sum);
+            }
+        } catch (DecodeException e) {
+            throw new IllegalStateException("Vigil wrote an unreadable record to " + record.topic(), e);
+        }
+    }
+
+    public synchronized Counts counts() {
+        return new Counts(new TreeMap<>(enrichedByChannel), new TreeMap<>(deadLettersByReason), scores, tombstones);
+    }
+
+    /** A consistent copy of the counters. */
+    public record Counts(Map<String, Long> enrichedByChannel, Map<String, Long> deadLettersByReason,
+                         long scores, long tombstones) {
+        public long enriched() {
+            return enrichedByChannel.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long deadLetters() {
+            return deadLettersByReason.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties properties = KafkaConnectors.clientProperties(config);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "vigil-demo-monitor-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return properties;
+    }
+}

@@ -1,0 +1,92 @@
+package vigil.jobs.demo;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import vigil.jobs.config.VigilConfig;
+import vigil.jobs.generator.GeneratedRecord;
+import vigil.jobs.generator.TrafficGenerator;
+import vigil.jobs.kafka.KafkaConnectors;
+import vigil.schemas.streams.StreamId;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes synthetic traffic to the input topics in real time: a record is sent when the wall clock
+ * reaches its event time, so event time and processing time move together as in production.
+ */
+public final class TrafficProducer implements Runnable {
+    private final VigilConfig config;
+    private final TrafficGenerator generator;
+    private final long startEventTime;
+    private final Map<StreamId, AtomicLong> sent = new EnumMap<>(StreamId.class);
+    private final AtomicLong malformed = new AtomicLong();
+    private volatile boolean running = true;
+
+    public TrafficProducer(VigilConfig config, TrafficGenerator generator, long startEventTime) {
+        this.config = config;
+        this.generator = generator;
+        this.startEventTime = startEventTime;
+        for (StreamId stream : StreamId.values()) {
+            if (stream.isInput()) {
+                sent.put(stream, new AtomicLong());
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        long startNanos = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
+            while (running) {
+                GeneratedRecord record = generator.next();
+                long dueNanos = startNanos + (record.timestamp() - startEventTime) * 1_000_000L;
+                long wait = dueNanos - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                }
+                producer.send(new ProducerRecord<>(config.topic(record.stream()), null,
+                        Math.min(record.timestamp(), System.currentTimeMillis()),
+                        record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), record.value()));
+                sent.get(record.stream()).incrementAndGet();
+                if (record.malformation() != null) {
+                    malformed.incrementAndGet();
+                }
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    /** Records sent so far per input stream. */
+    public Map<StreamId, Long> sent() {
+        Map<StreamId, Long> counts = new EnumMap<>(StreamId.class);
+        sent.forEach((stream, count) -> counts.put(stream, count.get()));
+        return counts;
+    }
+
+    public long malformedSent() {
+        return malformed.get();
+    }
+
+    private Properties producerProperties() {
+        Properties properties = KafkaConnectors.clientProperties(config);
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return properties;
+    }
+}

@@ -1,0 +1,59 @@
+package vigil.jobs.kafka;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import vigil.jobs.config.VigilConfig;
+import vigil.operators.decode.RawRecord;
+import vigil.schemas.streams.StreamId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** Builds the job's Kafka source (every input topic, read committed) and its exactly-once sinks. */
+public final class KafkaConnectors {
+    private KafkaConnectors() {}
+
+    public static KafkaSource<RawRecord> source(VigilConfig config) {
+        List<String> topics = new ArrayList<>();
+        for (StreamId stream : StreamId.values()) {
+            if (stream.isInput()) {
+                topics.add(config.topic(stream));
+            }
+        }
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.kafka.bootstrapServers)
+                .setGroupId(config.kafka.groupId)
+                .setTopics(topics)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperties(clientProperties(config))
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+    }
+
+    public static <T> KafkaSink<T> sink(VigilConfig config, StreamId stream, OutputEncoding<T> encoding) {
+        Class<? extends SpecificRecord> valueType = stream.recordType();
+        Properties producer = clientProperties(config);
+        producer.setProperty("transaction.timeout.ms", String.valueOf(config.kafka.transactionTimeout.toMillis()));
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(config.kafka.bootstrapServers)
+                .setKafkaProducerConfig(producer)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(config.kafka.transactionalIdPrefix + "-" + stream.name().toLowerCase())
+                .setRecordSerializer(new KafkaRecordEncoder<>(config.topic(stream), valueType, config.format(stream),
+                        encoding))
+                .build();
+    }
+
+    public static Properties clientProperties(VigilConfig config) {
+        Properties properties = new Properties();
+        properties.putAll(config.kafka.properties);
+        return properties;
+    }
+}

@@ -1,0 +1,77 @@
+package vigil.jobs;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.jobs.config.VigilConfig;
+import vigil.jobs.testing.CollectingSink;
+import vigil.jobs.testing.Corpus;
+import vigil.operators.decode.RawRecord;
+import vigil.schemas.DeadLetter;
+import vigil.schemas.Interaction;
+import vigil.schemas.ScoreUpdate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole scoring job on a MiniCluster (parallelism 2, RocksDB, checkpoints) with collecting sinks. */
+class ScoringPipelineTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @Test
+    void everyValidRecordIsProcessedAndEveryBadOneDeadLettered(@TempDir Path checkpoints) throws Exception {
+        // Given 10,000+ malformed records of every kind mixed with valid synthetic traffic
+        Corpus corpus = Corpus.generate(System.currentTimeMillis() - 3_600_000L, 0.3, 20_000, 10_000);
+        VigilConfig config = new VigilConfig();
+        config.checkpoints.interval = Duration.ofSeconds(1);
+        config.checkpoints.directory = checkpoints.toUri().toString();
+        CollectingSink<ScoreUpdate> scores = new CollectingSink<>("pipeline-scores");
+        CollectingSink<Interaction> enriched = new CollectingSink<>("pipeline-enriched");
+        CollectingSink<DeadLetter> deadLetters = new CollectingSink<>("pipeline-dead-letters");
+
+        // When the job runs over them
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        ScoringJob job = new ScoringJob(config);
+        job.configure(env);
+        job.wire(env.fromCollection(corpus.raw, RawRecord.class), new Outputs(scores, enriched, deadLetters));
+        env.execute("pipeline-test");
+
+        // Then every bad record is dead-lettered once, with its origin and a reason
+        List<DeadLetter> letters = deadLetters.results();
+        assertThat(corpus.malformedOffsets).hasSizeGreaterThanOrEqualTo(10_000);
+        assertThat(letters).hasSize(corpus.malformedOffsets.size());
+        assertThat(letters.stream().map(DeadLetter::getOffset).collect(Collectors.toSet()))
+                .isEqualTo(corpus.malformedOffsets);
+        assertThat(letters).allSatisfy(letter -> {
+            assertThat(letter.getReason()).isNotBlank();
+            assertThat(letter.getSourceTopic()).startsWith("cx.");
+            assertThat(letter.getValue()).isNotNull();
+        });
+        assertThat(letters.stream().map(DeadLetter::getErrorCode).collect(Collectors.toSet()))
+                .contains("MALFORMED", "WRONG_TYPE", "MISSING_CUSTOMER_ID", "UNKNOWN_EVENT_TYPE", "TEXT_TOO_LARGE",
+                        "FUTURE_TIMESTAMP", "MISSING_FIELD");
+
+        // and every valid record is processed exactly once
+        List<Interaction> interactions = enriched.results();
+        Set<String> ids = interactions.stream().map(Interaction::getInteractionId).collect(Collectors.toSet());
+        assertThat(interactions).hasSize(corpus.interactionIds.size());
+        assertThat(ids).isEqualTo(corpus.interactionIds);
+        List<ScoreUpdate> updates = scores.results();
+        assertThat(updates).as("one score update per valid record").hasSize(corpus.valid);
+        assertThat(updates).allSatisfy(u -> assertThat(u.getScore()).isNotNull());
+        Set<String> customers = new HashSet<>();
+        updates.forEach(u -> customers.add(u.getCustomerId()));
+        assertThat(customers).hasSizeGreaterThan(100);
+    }
+}

@@ -1,0 +1,47 @@
+package vigil.jobs.config;
+
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.junit.jupiter.api.Test;
+import vigil.schemas.codec.RecordFormat;
+import vigil.schemas.streams.StreamId;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    @Test
+    void defaultsApplyToWhatIsLeftOut() throws Exception {
+        VigilConfig config = ConfigLoader.parse("kafka:\n  bootstrapServers: broker:9093\n"
+                + "topics:\n  CALLS: acme.calls\nformats:\n  CHATS: AVRO\nstate:\n  ttl: 30 d\n");
+
+        assertThat(config.kafka.bootstrapServers).isEqualTo("broker:9093");
+        assertThat(config.topic(StreamId.CALLS)).isEqualTo("acme.calls");
+        assertThat(config.topic(StreamId.CHATS)).isEqualTo("cx.chats");
+        assertThat(config.format(StreamId.CHATS)).isEqualTo(RecordFormat.AVRO);
+        assertThat(config.format(StreamId.CALLS)).isEqualTo(RecordFormat.JSON);
+        assertThat(config.state.ttl).isEqualTo(Duration.ofDays(30));
+        assertThat(config.eventTime.outOfOrderness).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.decodeSettings().streamByTopic()).containsEntry("acme.calls", StreamId.CALLS)
+                .doesNotContainKey("cx.scores");
+        assertThat(config.stateSettings().windowsMs()).containsEntry("7d", Duration.ofDays(7).toMillis());
+    }
+
+    @Test
+    void theShippedExampleIsValid() throws Exception {
+        VigilConfig config = ConfigLoader.load(Path.of("../etc/vigil.example.yaml"));
+
+        assertThat(config.checkpoints.interval).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.limits.maxFutureSkew).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void misspeltKeysAndBadDurationsAreErrors() {
+        assertThatThrownBy(() -> ConfigLoader.parse("kafka:\n  bootstrapServer: x\n"))
+                .isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("bootstrapServer");
+        assertThatThrownBy(() -> ConfigLoader.parse("state:\n  ttl: forever\n"))
+                .hasMessageContaining("expected a duration");
+    }
+}
