@@ -1,5 +1,6 @@
 package vigil.jobs;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -44,7 +45,7 @@ class ScoringPipelineTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         ScoringJob job = new ScoringJob(config);
         job.configure(env);
-        job.wire(env.fromCollection(corpus.raw, RawRecord.class), new Outputs(scores, enriched, deadLetters));
+        job.wire(env.fromCollection(corpus.raw, TypeInformation.of(RawRecord.class)), new Outputs(scores, enriched, deadLetters));
         env.execute("pipeline-test");
 
         // Then every bad record is dead-lettered once, with its origin and a reason

@@ -87,6 +87,7 @@ public final class Demo {
     private void report(TrafficProducer producer, OutputMonitor monitor) throws InterruptedException {
         long start = System.nanoTime();
         Map<StreamId, Long> before = producer.sent();
+        boolean erasureRequested = false;
         while (duration == null || System.nanoTime() - start < duration.toNanos()) {
             long left = duration == null ? Long.MAX_VALUE : duration.toMillis() - (System.nanoTime() - start) / 1_000_000;
             Thread.sleep(Math.max(1, Math.min(REPORT_EVERY.toMillis(), left)));
@@ -94,6 +95,10 @@ public final class Demo {
             log(DemoSummary.line((System.nanoTime() - start) / 1_000_000_000L, now, before,
                     REPORT_EVERY.toMillis() / 1000.0, monitor.counts()));
             before = now;
+            if (!erasureRequested && (duration == null || System.nanoTime() - start > duration.toNanos() / 2)) {
+                producer.eraseNextCaller();
+                erasureRequested = true;
+            }
         }
     }
 

@@ -27,6 +27,7 @@ public final class TrafficProducer implements Runnable {
     private final Map<StreamId, AtomicLong> sent = new EnumMap<>(StreamId.class);
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean running = true;
+    private volatile boolean eraseNextCaller;
 
     public TrafficProducer(VigilConfig config, TrafficGenerator generator, long startEventTime) {
         this.config = config;
@@ -56,12 +57,28 @@ public final class TrafficProducer implements Runnable {
                 sent.get(record.stream()).incrementAndGet();
                 if (record.malformation() != null) {
                     malformed.incrementAndGet();
+                } else if (eraseNextCaller && record.stream() == StreamId.CALLS) {
+                    eraseNextCaller = false;
+                    producer.send(erasure(record.key(), record.timestamp()));
+                    sent.get(StreamId.CONTROL).incrementAndGet();
                 }
             }
             producer.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Asks for the erasure of the next customer seen on a call, as a data-protection request would. */
+    public void eraseNextCaller() {
+        eraseNextCaller = true;
+    }
+
+    private ProducerRecord<byte[], byte[]> erasure(String customerId, long timestamp) {
+        String json = "{\"id\":\"erase-" + customerId + "\",\"type\":\"ERASE_CUSTOMER\",\"customerId\":\""
+                + customerId + "\",\"timestamp\":" + timestamp + ",\"issuedBy\":\"vigil-demo\"}";
+        return new ProducerRecord<>(config.topic(StreamId.CONTROL), customerId.getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     public void stop() {

@@ -5,7 +5,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,8 @@ final class JsonToAvro {
                 return node.booleanValue();
             case ENUM:
                 return symbol(schema, node, path);
+            case BYTES:
+                return bytes(node, path);
             case ARRAY:
                 return array(schema, node, path);
             case MAP:
@@ -92,6 +96,15 @@ final class JsonToAvro {
                             + "'; expected one of " + schema.getEnumSymbols());
         }
         return DATA.createEnum(symbol, schema);
+    }
+
+    private static ByteBuffer bytes(JsonNode node, String path) throws DecodeException {
+        expect(node.isTextual(), "a base64 string", node, path);
+        try {
+            return ByteBuffer.wrap(Base64.getDecoder().decode(node.textValue()));
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(RejectCode.WRONG_TYPE, "field '" + path + "' is not valid base64");
+        }
     }
 
     private static List<Object> array(Schema schema, JsonNode node, String path) throws DecodeException {

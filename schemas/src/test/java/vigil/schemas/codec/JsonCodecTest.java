@@ -84,14 +84,16 @@ class JsonCodecTest {
     }
 
     @Test
-    void writesBytesAsBase64() {
+    void writesBytesAsBase64AndReadsThemBack() throws Exception {
         DeadLetter letter = DeadLetter.newBuilder().setSourceTopic("cx.calls").setPartition(1).setOffset(7)
                 .setRecordTimestamp(1).setValue(ByteBuffer.wrap(new byte[] {1, 2, 3})).setErrorCode("MALFORMED")
                 .setReason("bad").setRejectedAt(2).build();
 
-        String json = new String(new JsonCodec<>(DeadLetter.class).encode(letter), StandardCharsets.UTF_8);
+        JsonCodec<DeadLetter> codec = new JsonCodec<>(DeadLetter.class);
+        String json = new String(codec.encode(letter), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"value\":\"AQID\"").contains("\"key\":null");
+        assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(letter);
     }
 
     private static String call(String fields) {

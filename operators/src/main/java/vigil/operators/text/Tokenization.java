@@ -1,0 +1,35 @@
+package vigil.operators.text;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.process.CoreLabelTokenFactory;
+import edu.stanford.nlp.process.PTBTokenizer;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CoreNLP tokenization with the one set of options Vigil uses everywhere: the analyzer's pipeline,
+ * the fast sentiment path's training and its scoring in the stream, so features see the same tokens.
+ */
+public final class Tokenization {
+    /** Keep brackets and quotes as typed (no PTB escaping); keep characters the tokenizer does not know. */
+    public static final String OPTIONS = "ptb3Escaping=false,untokenizable=noneKeep,invertible=false";
+
+    private static final CoreLabelTokenFactory FACTORY = new CoreLabelTokenFactory();
+
+    private Tokenization() {}
+
+    /** The words of a text, as typed. */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return words;
+        }
+        PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(text), FACTORY, OPTIONS);
+        while (tokenizer.hasNext()) {
+            words.add(tokenizer.next().word());
+        }
+        return words;
+    }
+}
