@@ -28,6 +28,7 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
 
     private transient ValueState<CustomerState> customer;
     private transient ActivityCounter counter;
+    private transient SentimentTracker sentiment;
     private transient Counter erasures;
     private transient Counter scoresOut;
 
@@ -39,6 +40,7 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
     public void open(Configuration parameters) {
         customer = getRuntimeContext().getState(CustomerStateDescriptors.customer(settings));
         counter = new ActivityCounter(settings.windowsMs());
+        sentiment = new SentimentTracker(settings.sentimentAlpha(), settings.sentimentTrendWindow());
         erasures = getRuntimeContext().getMetricGroup().counter("erasures");
         scoresOut = getRuntimeContext().getMetricGroup().counter("scoresOut");
     }
@@ -56,7 +58,7 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
         CustomerState state = customer.value();
         if (state == null) {
             state = CustomerState.newBuilder().setUpdatedAt(event.getTimestamp()).setActivity(new ArrayList<>())
-                    .build();
+                    .setChannelSentiment(new ArrayList<>()).build();
         }
         counter.advance(state, event.getTimestamp());
         if (payload instanceof Interaction) {
@@ -75,6 +77,7 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
 
     private void interaction(CustomerState state, Interaction interaction) {
         counter.record(state, interaction);
+        sentiment.record(state, interaction);
         boolean contact = interaction.getChannel() != Channel.CLICK;
         Long last = state.getLastContactAt();
         if (contact && (last == null || interaction.getTimestamp() >= last)) {

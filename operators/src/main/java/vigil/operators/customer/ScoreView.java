@@ -2,6 +2,8 @@ package vigil.operators.customer;
 
 import vigil.schemas.ActivityState;
 import vigil.schemas.ChannelActivity;
+import vigil.schemas.ChannelSentiment;
+import vigil.schemas.ChannelSentimentState;
 import vigil.schemas.CustomerScore;
 import vigil.schemas.CustomerState;
 
@@ -19,6 +21,11 @@ public final class ScoreView {
             activity.add(ChannelActivity.newBuilder().setChannel(a.getChannel()).setTotal(a.getTotal())
                     .setDecayed(new HashMap<>(a.getDecayed())).setLastAt(a.getLastAt()).build());
         }
+        List<ChannelSentiment> sentiment = new ArrayList<>(state.getChannelSentiment().size());
+        for (ChannelSentimentState s : state.getChannelSentiment()) {
+            sentiment.add(new ChannelSentiment(s.getChannel(), s.getLevel(), SentimentTracker.slope(s.getRecent()),
+                    s.getSamples()));
+        }
         return CustomerScore.newBuilder()
                 .setCustomerId(customerId)
                 .setUpdatedAt(state.getUpdatedAt())
@@ -27,6 +34,9 @@ public final class ScoreView {
                 .setLastContactChannel(state.getLastContactChannel())
                 .setProfile(state.getProfile())
                 .setLastOutcome(state.getLastOutcome())
+                .setSentiment(state.getSentiment())
+                .setChannelSentiment(sentiment)
+                .setLiveCall(state.getLiveCall())
                 .build();
     }
 }
