@@ -1,6 +1,9 @@
 package vigil.jobs.config;
 
 import vigil.operators.customer.StateSettings;
+import vigil.operators.enrich.AnalysisSettings;
+import vigil.operators.enrich.SentimentPath;
+import vigil.schemas.Channel;
 import vigil.operators.decode.DecodeSettings;
 import vigil.schemas.codec.RecordFormat;
 import vigil.schemas.streams.StreamId;
@@ -29,6 +32,7 @@ public class VigilConfig implements Serializable {
     public Limits limits = new Limits();
     public State state = new State();
     public EventTime eventTime = new EventTime();
+    public Analysis analysis = new Analysis();
     public Checkpoints checkpoints = new Checkpoints();
 
     public static class Kafka implements Serializable {
@@ -52,6 +56,17 @@ public class VigilConfig implements Serializable {
         public Duration ttl = Duration.ofDays(90);
         /** Decaying-count windows, label to length. */
         public Map<String, Duration> windows = defaultWindows();
+        /** Weight of the newest message in the customer's sentiment moving averages. */
+        public double sentimentAlpha = 0.3;
+        /** Messages per channel the sentiment trend (slope) is fitted over. */
+        public int sentimentTrendWindow = 10;
+    }
+
+    public static class Analysis implements Serializable {
+        /** Sentiment path per channel (CALL, CHAT, SOCIAL): FAST (default) or DEEP (CoreNLP, slow). */
+        public Map<Channel, SentimentPath> sentiment = new EnumMap<>(Channel.class);
+        /** Directory of a fast-path model snapshot (from train-sentiment); empty for the shipped model. */
+        public String sentimentModel;
     }
 
     public static class EventTime implements Serializable {
@@ -91,7 +106,11 @@ public class VigilConfig implements Serializable {
     public StateSettings stateSettings() {
         Map<String, Long> windowsMs = new LinkedHashMap<>();
         state.windows.forEach((label, length) -> windowsMs.put(label, length.toMillis()));
-        return new StateSettings(state.ttl.toMillis(), windowsMs);
+        return new StateSettings(state.ttl.toMillis(), windowsMs, state.sentimentAlpha, state.sentimentTrendWindow);
+    }
+
+    public AnalysisSettings analysisSettings() {
+        return new AnalysisSettings(analysis.sentiment, analysis.sentimentModel);
     }
 
     private static Map<String, Duration> defaultWindows() {

@@ -1,11 +1,9 @@
 package vigil.jobs.demo;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import vigil.jobs.config.VigilConfig;
-import vigil.jobs.kafka.KafkaConnectors;
+import vigil.jobs.kafka.KafkaClients;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.codec.DecodeException;
@@ -15,9 +13,7 @@ import vigil.schemas.streams.StreamId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /** Reads the job's outputs as a downstream system would (read_committed) and counts them. */
 public final class OutputMonitor implements Runnable {
@@ -38,7 +34,7 @@ public final class OutputMonitor implements Runnable {
 
     @Override
     public void run() {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.readCommittedConsumer(config, "vigil-demo-monitor")) {
             consumer.subscribe(List.of(config.topic(StreamId.ENRICHED), config.topic(StreamId.SCORES),
                     config.topic(StreamId.DEAD_LETTERS)));
             while (running) {
@@ -84,16 +80,5 @@ public final class OutputMonitor implements Runnable {
         public long deadLetters() {
             return deadLettersByReason.values().stream().mapToLong(Long::longValue).sum();
         }
-    }
-
-    private Properties consumerProperties() {
-        Properties properties = KafkaConnectors.clientProperties(config);
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "vigil-demo-monitor-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return properties;
     }
 }

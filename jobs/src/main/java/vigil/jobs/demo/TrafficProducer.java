@@ -1,19 +1,16 @@
 package vigil.jobs.demo;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.generator.GeneratedRecord;
 import vigil.jobs.generator.TrafficGenerator;
-import vigil.jobs.kafka.KafkaConnectors;
+import vigil.jobs.kafka.KafkaClients;
 import vigil.schemas.streams.StreamId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,7 +40,7 @@ public final class TrafficProducer implements Runnable {
     @Override
     public void run() {
         long startNanos = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(config)) {
             while (running) {
                 GeneratedRecord record = generator.next();
                 long dueNanos = startNanos + (record.timestamp() - startEventTime) * 1_000_000L;
@@ -94,16 +91,5 @@ public final class TrafficProducer implements Runnable {
 
     public long malformedSent() {
         return malformed.get();
-    }
-
-    private Properties producerProperties() {
-        Properties properties = KafkaConnectors.clientProperties(config);
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        return properties;
     }
 }

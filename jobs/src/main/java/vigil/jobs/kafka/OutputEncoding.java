@@ -6,47 +6,34 @@ import vigil.schemas.Interaction;
 import vigil.schemas.ScoreUpdate;
 
 import java.io.Serializable;
+import java.util.function.Function;
 
-/** How one output stream's elements become a Kafka key and record value. */
-public interface OutputEncoding<T> extends Serializable {
-    String key(T element);
+/** How one output stream's elements become a Kafka key and record value (null for a tombstone). */
+public final class OutputEncoding<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-    /** The record to write, or null for a tombstone. */
-    SpecificRecord value(T element);
+    public static final OutputEncoding<ScoreUpdate> SCORES =
+            new OutputEncoding<>(ScoreUpdate::getCustomerId, ScoreUpdate::getScore);
+    public static final OutputEncoding<Interaction> ENRICHED =
+            new OutputEncoding<>(Interaction::getCustomerId, interaction -> interaction);
+    public static final OutputEncoding<DeadLetter> DEAD_LETTERS =
+            new OutputEncoding<>(DeadLetter::getSourceTopic, letter -> letter);
 
-    OutputEncoding<ScoreUpdate> SCORES = new OutputEncoding<>() {
-        @Override
-        public String key(ScoreUpdate update) {
-            return update.getCustomerId();
-        }
+    private final Part<T, String> key;
+    private final Part<T, SpecificRecord> value;
 
-        @Override
-        public SpecificRecord value(ScoreUpdate update) {
-            return update.getScore();
-        }
-    };
+    private OutputEncoding(Part<T, String> key, Part<T, SpecificRecord> value) {
+        this.key = key;
+        this.value = value;
+    }
 
-    OutputEncoding<Interaction> ENRICHED = new OutputEncoding<>() {
-        @Override
-        public String key(Interaction interaction) {
-            return interaction.getCustomerId();
-        }
+    public String key(T element) {
+        return key.apply(element);
+    }
 
-        @Override
-        public SpecificRecord value(Interaction interaction) {
-            return interaction;
-        }
-    };
+    public SpecificRecord value(T element) {
+        return value.apply(element);
+    }
 
-    OutputEncoding<DeadLetter> DEAD_LETTERS = new OutputEncoding<>() {
-        @Override
-        public String key(DeadLetter letter) {
-            return letter.getSourceTopic();
-        }
-
-        @Override
-        public SpecificRecord value(DeadLetter letter) {
-            return letter;
-        }
-    };
+    private interface Part<T, R> extends Function<T, R>, Serializable {}
 }
