@@ -4,6 +4,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.jobs.ScoringJob;
@@ -44,32 +45,40 @@ public final class Demo {
 
     public void run() throws Exception {
         Path workDir = Files.createTempDirectory("vigil-demo");
+        // a demo without --duration ends with Ctrl-C, which skips the finally below
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtils.deleteDirectoryQuietly(workDir.toFile())));
         try (EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"))) {
-            config.kafka.bootstrapServers = kafka.bootstrapServers();
-            config.checkpoints.directory = workDir.resolve("checkpoints").toUri().toString();
-            TopicAdmin.createAll(config, config.parallelism, (short) 1);
-            log("Kafka (KRaft) on " + kafka.bootstrapServers() + ", topics created; starting the scoring job");
-
-            JobClient job = startJob();
-            OutputMonitor monitor = new OutputMonitor(config);
-            TrafficProducer producer = new TrafficProducer(config, new TrafficGenerator(traffic), traffic.startTime());
-            Thread monitorThread = start(monitor, "vigil-demo-monitor");
-            Thread producerThread = start(producer, "vigil-demo-traffic");
-            try {
-                report(producer, monitor);
-                producer.stop();
-                producerThread.join(10_000);
-                awaitQuiet(monitor);
-            } finally {
-                producer.stop();
-                job.cancel().get();
-                monitor.stop();
-                monitorThread.join(5_000);
-            }
-            long seconds = duration == null ? 0 : duration.toSeconds();
-            out.println(json ? DemoSummary.json(seconds, producer.sent(), producer.malformedSent(), monitor.counts())
-                    : DemoSummary.text(seconds, producer.sent(), producer.malformedSent(), monitor.counts()));
+            runOn(kafka, workDir);
+        } finally {
+            FileUtils.deleteDirectoryQuietly(workDir.toFile());
         }
+    }
+
+    private void runOn(EmbeddedKafka kafka, Path workDir) throws Exception {
+        config.kafka.bootstrapServers = kafka.bootstrapServers();
+        config.checkpoints.directory = workDir.resolve("checkpoints").toUri().toString();
+        TopicAdmin.createAll(config, config.parallelism, (short) 1);
+        log("Kafka (KRaft) on " + kafka.bootstrapServers() + ", topics created; starting the scoring job");
+
+        JobClient job = startJob();
+        OutputMonitor monitor = new OutputMonitor(config);
+        TrafficProducer producer = new TrafficProducer(config, new TrafficGenerator(traffic), traffic.startTime());
+        Thread monitorThread = start(monitor, "vigil-demo-monitor");
+        Thread producerThread = start(producer, "vigil-demo-traffic");
+        try {
+            report(producer, monitor);
+            producer.stop();
+            producerThread.join(10_000);
+            awaitQuiet(monitor);
+        } finally {
+            producer.stop();
+            job.cancel().get();
+            monitor.stop();
+            monitorThread.join(5_000);
+        }
+        long seconds = duration == null ? 0 : duration.toSeconds();
+        out.println(json ? DemoSummary.json(seconds, producer.sent(), producer.malformedSent(), monitor.counts())
+                : DemoSummary.text(seconds, producer.sent(), producer.malformedSent(), monitor.counts()));
     }
 
     private JobClient startJob() throws Exception {
