@@ -9,7 +9,8 @@ import java.time.Duration;
 /** Vigil's command line: `./vigil COMMAND --help` describes each command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Real-time customer-signal engine on Apache Flink.",
-        subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, CreateTopicsCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, CreateTopicsCommand.class,
+                TrainSentimentCommand.class, EvalSentimentCommand.class})
 public final class VigilCli {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new VigilCli());

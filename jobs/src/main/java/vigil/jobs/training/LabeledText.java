@@ -1,0 +1,5 @@
+package vigil.jobs.training;
+
+/** One labeled text of a training or evaluation file. */
+public record LabeledText(String text, String label) {
+}
