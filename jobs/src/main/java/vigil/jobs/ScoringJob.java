@@ -15,12 +15,14 @@ import vigil.operators.customer.CustomerStateFunction;
 import vigil.operators.decode.DeadLetters;
 import vigil.operators.decode.DecodeFunction;
 import vigil.operators.decode.RawRecord;
+import vigil.operators.enrich.AnalyzeFunction;
 import vigil.operators.enrich.InteractionsOnly;
 import vigil.schemas.CustomerEvent;
 
 /**
- * The scoring job: decode and validate every input, dead-letter what is wrong, keep per-customer
- * state and publish scores and enriched interactions. It only wires; the logic lives in operators.
+ * The scoring job: decode and validate every input, dead-letter what is wrong, analyze texts
+ * (redaction, topics, entities, sentiment), keep per-customer state and publish scores and
+ * enriched interactions. It only wires; the logic lives in operators.
  */
 public final class ScoringJob {
     private final VigilConfig config;
@@ -60,7 +62,9 @@ public final class ScoringJob {
 
         DataStream<CustomerEvent> events = decoded
                 .assignTimestampsAndWatermarks(watermarks())
-                .uid("event-time").name("event time");
+                .uid("event-time").name("event time")
+                .map(new AnalyzeFunction(config.analysisSettings()))
+                .uid("analyze").name("text analysis");
 
         events.flatMap(new InteractionsOnly()).uid("interactions").name("interactions")
                 .sinkTo(outputs.enriched).uid("enriched-sink").name("enriched");

@@ -20,12 +20,17 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole scoring job on a MiniCluster (parallelism 2, RocksDB, checkpoints) with collecting sinks. */
 class ScoringPipelineTest {
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+    /** Card and IBAN digits: no run of 12 or more digits (spaces and dashes allowed) may survive. */
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d){11,}");
+
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
@@ -74,5 +79,18 @@ class ScoringPipelineTest {
         Set<String> customers = new HashSet<>();
         updates.forEach(u -> customers.add(u.getCustomerId()));
         assertThat(customers).hasSizeGreaterThan(100);
+
+        // and every text is analyzed: redacted, scored, tagged
+        List<Interaction> texts = interactions.stream().filter(i -> i.getText() != null && !i.getText().isBlank())
+                .collect(Collectors.toList());
+        assertThat(texts).hasSizeGreaterThan(1000).allSatisfy(i -> {
+            assertThat(i.getSentiment()).isNotNull();
+            assertThat(i.getText()).doesNotContainPattern(EMAIL).doesNotContainPattern(LONG_DIGIT_RUN);
+        });
+        assertThat(texts.stream().filter(i -> i.getText().contains("[EMAIL]") || i.getText().contains("[PHONE]")
+                || i.getText().contains("[CARD]") || i.getText().contains("[IBAN]")).count())
+                .as("the synthetic traffic carries some PII, all of it redacted").isPositive();
+        assertThat(texts.stream().filter(i -> i.getTopics().contains("billing")).count()).isPositive();
+        assertThat(updates.stream().filter(u -> !u.getScore().getChannelSentiment().isEmpty()).count()).isPositive();
     }
 }

@@ -3,6 +3,8 @@ package vigil.jobs.config;
 import vigil.operators.customer.StateSettings;
 import vigil.operators.enrich.AnalysisSettings;
 import vigil.operators.enrich.SentimentPath;
+import vigil.operators.text.EntityTagger;
+import vigil.operators.text.TopicTagger;
 import vigil.schemas.Channel;
 import vigil.operators.decode.DecodeSettings;
 import vigil.schemas.codec.RecordFormat;
@@ -67,6 +69,10 @@ public class VigilConfig implements Serializable {
         public Map<Channel, SentimentPath> sentiment = new EnumMap<>(Channel.class);
         /** Directory of a fast-path model snapshot (from train-sentiment); empty for the shipped model. */
         public String sentimentModel;
+        /** Problem-topic rules (TokensRegex), a classpath resource, file or URL. */
+        public String taxonomy = TopicTagger.DEFAULT_TAXONOMY;
+        /** Product and plan catalog for entities, a classpath resource, file or URL. */
+        public String catalog = EntityTagger.DEFAULT_CATALOG;
     }
 
     public static class EventTime implements Serializable {
@@ -110,7 +116,7 @@ public class VigilConfig implements Serializable {
     }
 
     public AnalysisSettings analysisSettings() {
-        return new AnalysisSettings(analysis.sentiment, analysis.sentimentModel);
+        return new AnalysisSettings(analysis.sentiment, analysis.sentimentModel, analysis.taxonomy, analysis.catalog);
     }
 
     private static Map<String, Duration> defaultWindows() {

@@ -1,5 +1,7 @@
 package vigil.operators.enrich;
 
+import vigil.operators.text.EntityTagger;
+import vigil.operators.text.TopicTagger;
 import vigil.schemas.Channel;
 
 import java.io.Serializable;
@@ -12,15 +14,34 @@ public final class AnalysisSettings implements Serializable {
 
     private final EnumMap<Channel, SentimentPath> paths;
     private final String sentimentModel;
+    private final String taxonomy;
+    private final String catalog;
+
+    /** The default taxonomy and catalog shipped with Vigil. */
+    public AnalysisSettings(Map<Channel, SentimentPath> paths, String sentimentModel) {
+        this(paths, sentimentModel, TopicTagger.DEFAULT_TAXONOMY, EntityTagger.DEFAULT_CATALOG);
+    }
 
     /**
      * @param paths sentiment path per channel; channels left out use the fast path
      * @param sentimentModel directory of a fast-path model snapshot, or null for the shipped model
+     * @param taxonomy topic rules (TokensRegex) as a classpath resource, file or URL
+     * @param catalog product and plan catalog as a classpath resource, file or URL
      */
-    public AnalysisSettings(Map<Channel, SentimentPath> paths, String sentimentModel) {
+    public AnalysisSettings(Map<Channel, SentimentPath> paths, String sentimentModel, String taxonomy, String catalog) {
         this.paths = new EnumMap<>(Channel.class);
         this.paths.putAll(paths);
         this.sentimentModel = sentimentModel;
+        this.taxonomy = taxonomy;
+        this.catalog = catalog;
+    }
+
+    public String taxonomy() {
+        return taxonomy;
+    }
+
+    public String catalog() {
+        return catalog;
     }
 
     public SentimentPath path(Channel channel) {
