@@ -52,7 +52,8 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
         if (payload instanceof ControlMessage && ((ControlMessage) payload).getType() == ControlType.ERASE_CUSTOMER) {
             customer.clear();
             erasures.inc();
-            out.collect(new ScoreUpdate(customerId, null));
+            out.collect(ScoreUpdate.newBuilder().setCustomerId(customerId).setScore(null)
+                    .setEventTime(event.getTimestamp()).build());
             return;
         }
         CustomerState state = customer.value();
@@ -72,7 +73,8 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
         }
         customer.update(state);
         scoresOut.inc();
-        out.collect(new ScoreUpdate(customerId, ScoreView.of(customerId, state)));
+        out.collect(ScoreUpdate.newBuilder().setCustomerId(customerId).setScore(ScoreView.of(customerId, state))
+                .setFeaturesAsOf(state.getUpdatedAt()).setEventTime(event.getTimestamp()).build());
     }
 
     private void interaction(CustomerState state, Interaction interaction) {
