@@ -36,6 +36,8 @@ final class DemoSummary {
         text.append(String.format("  malformed records sent %,8d%n", malformedSent));
         out.enrichedByChannel().forEach((channel, count) ->
                 text.append(String.format("  out cx.enriched %-7s %,9d%n", channel, count)));
+        text.append(String.format("  texts by sentiment      %s%n", out.sentimentByLabel()));
+        text.append(String.format("  texts by topic          %s%n", out.topics()));
         text.append(String.format("  out cx.scores           %,10d (tombstones %d)%n", out.scores(), out.tombstones()));
         text.append(String.format("  out cx.dead-letters     %,10d %s%n", out.deadLetters(), out.deadLettersByReason()));
         return text.toString();
@@ -50,6 +52,10 @@ final class DemoSummary {
         root.put("malformedSent", malformedSent);
         ObjectNode enriched = root.putObject("enriched");
         out.enrichedByChannel().forEach(enriched::put);
+        ObjectNode sentiment = root.putObject("sentiment");
+        out.sentimentByLabel().forEach(sentiment::put);
+        ObjectNode topics = root.putObject("topics");
+        out.topics().forEach(topics::put);
         root.put("scores", out.scores());
         root.put("erasures", out.tombstones());
         root.put("deadLetters", out.deadLetters());

@@ -21,6 +21,8 @@ public final class OutputMonitor implements Runnable {
     private final RecordCodec<Interaction> enrichedCodec;
     private final RecordCodec<DeadLetter> deadLetterCodec;
     private final Map<String, Long> enrichedByChannel = new TreeMap<>();
+    private final Map<String, Long> sentimentByLabel = new TreeMap<>();
+    private final Map<String, Long> topics = new TreeMap<>();
     private final Map<String, Long> deadLettersByReason = new TreeMap<>();
     private long scores;
     private long tombstones;
@@ -57,7 +59,12 @@ public final class OutputMonitor implements Runnable {
                     tombstones++;
                 }
             } else if (record.topic().equals(config.topic(StreamId.ENRICHED))) {
-                enrichedByChannel.merge(enrichedCodec.decode(record.value()).getChannel().name(), 1L, Long::sum);
+                Interaction interaction = enrichedCodec.decode(record.value());
+                enrichedByChannel.merge(interaction.getChannel().name(), 1L, Long::sum);
+                if (interaction.getSentiment() != null) {
+                    sentimentByLabel.merge(interaction.getSentiment().getLabel().name(), 1L, Long::sum);
+                }
+                interaction.getTopics().forEach(topic -> topics.merge(topic, 1L, Long::sum));
             } else {
                 deadLettersByReason.merge(deadLetterCodec.decode(record.value()).getErrorCode(), 1L, Long::sum);
             }
@@ -67,12 +74,13 @@ public final class OutputMonitor implements Runnable {
     }
 
     public synchronized Counts counts() {
-        return new Counts(new TreeMap<>(enrichedByChannel), new TreeMap<>(deadLettersByReason), scores, tombstones);
+        return new Counts(new TreeMap<>(enrichedByChannel), new TreeMap<>(sentimentByLabel), new TreeMap<>(topics),
+                new TreeMap<>(deadLettersByReason), scores, tombstones);
     }
 
     /** A consistent copy of the counters. */
-    public record Counts(Map<String, Long> enrichedByChannel, Map<String, Long> deadLettersByReason,
-                         long scores, long tombstones) {
+    public record Counts(Map<String, Long> enrichedByChannel, Map<String, Long> sentimentByLabel,
+                         Map<String, Long> topics, Map<String, Long> deadLettersByReason, long scores, long tombstones) {
         public long enriched() {
             return enrichedByChannel.values().stream().mapToLong(Long::longValue).sum();
         }
