@@ -26,7 +26,16 @@ public final class DecayingCounts {
 
     /** Adds one occurrence that happened {@code ageMs} before the counts' time. */
     public void add(Map<String, Double> counts, double ageMs) {
+        merge(counts, ageMs, 1);
+    }
+
+    /** Takes back an occurrence added with {@link #add} at that age. */
+    public void subtract(Map<String, Double> counts, double ageMs) {
+        merge(counts, ageMs, -1);
+    }
+
+    private void merge(Map<String, Double> counts, double ageMs, int sign) {
         double age = Math.max(0, ageMs);
-        windowsMs.forEach((label, window) -> counts.merge(label, Math.exp(-age / window), Double::sum));
+        windowsMs.forEach((label, window) -> counts.merge(label, sign * Math.exp(-age / window), Double::sum));
     }
 }

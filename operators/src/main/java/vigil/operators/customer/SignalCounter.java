@@ -46,7 +46,8 @@ public final class SignalCounter {
 
     /**
      * Counts one occurrence at time {@code at} (at most the state's time). With a conversation, a
-     * session or conversation counts once: a repeat of the one counted last is ignored.
+     * session or conversation counts once, at its earliest event, whatever the arrival order: a
+     * further event of the conversation counted last only moves it earlier.
      */
     public void add(CustomerState state, String signal, long at, String conversation) {
         if (!tracked.contains(signal)) {
@@ -54,12 +55,19 @@ public final class SignalCounter {
         }
         SignalState s = state.getSignals().computeIfAbsent(signal, k -> SignalState.newBuilder()
                 .setDecayed(new HashMap<>()).setLastAt(Long.MIN_VALUE).build());
+        long now = state.getUpdatedAt();
         if (conversation != null && conversation.equals(s.getLastConversation())) {
+            if (at < s.getConversationAt()) {
+                counts.subtract(s.getDecayed(), now - s.getConversationAt());
+                counts.add(s.getDecayed(), now - at);
+                s.setConversationAt(at);
+            }
             return;
         }
         s.setLastConversation(conversation);
+        s.setConversationAt(at);
         s.setLastAt(Math.max(s.getLastAt(), at));
-        counts.add(s.getDecayed(), state.getUpdatedAt() - at);
+        counts.add(s.getDecayed(), now - at);
     }
 
     /** The decayed count of a signal in a window, 0 when it never happened. */

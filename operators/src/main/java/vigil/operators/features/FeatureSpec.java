@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class FeatureSpec implements Serializable {
 
     public static final String DEFAULT_SPEC = "vigil/churn/features.yaml";
     private static final long DAY_MS = 86_400_000L;
+    private static final double DEFAULT_REPEAT_DAYS = 14;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** One feature: its name in ScoreUpdate.features, how it is read, and where it comes from. */
@@ -82,7 +84,7 @@ public final class FeatureSpec implements Serializable {
                     throw new IllegalArgumentException("no feature spec at " + location
                             + ": neither a file nor a classpath resource");
                 }
-                return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), location);
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), location);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read feature spec " + location, e);
@@ -99,8 +101,9 @@ public final class FeatureSpec implements Serializable {
             onlyKeys(root, "spec", "features", "clickSignals", "repeatContacts");
             JsonNode repeat = root.path("repeatContacts");
             onlyKeys(repeat, "repeatContacts", "withinDays", "topics");
-            double withinDays = repeat.path("withinDays").asDouble(14);
-            if (withinDays <= 0) {
+            JsonNode within = repeat.path("withinDays");
+            double withinDays = within.isMissingNode() ? DEFAULT_REPEAT_DAYS : within.asDouble(-1);
+            if (!within.isMissingNode() && !within.isNumber() || withinDays <= 0) {
                 throw new IllegalArgumentException("repeatContacts.withinDays must be positive");
             }
             return new FeatureSpec(features(root.path("features")), clickSignals(root.path("clickSignals")),
@@ -148,8 +151,8 @@ public final class FeatureSpec implements Serializable {
             if (name.isEmpty() || !node.path("kind").isTextual() || !node.path("source").isTextual()) {
                 throw new IllegalArgumentException(where + ": needs name, kind and source");
             }
+            onlyKeys(node, where, "name", "kind", "source");
             try {
-                onlyKeys(node, where, "name", "kind", "source");
                 features.add(new Feature(name, FeatureKind.parse(node.get("kind").asText()),
                         node.get("source").asText()));
             } catch (IllegalArgumentException e) {
