@@ -70,7 +70,7 @@ public final class ScoringJob {
                 .sinkTo(outputs.enriched).uid("enriched-sink").name("enriched");
 
         events.keyBy(CustomerEvent::getCustomerId)
-                .process(new CustomerStateFunction(config.stateSettings()))
+                .process(new CustomerStateFunction(config.stateSettings(), config.featureSpec()))
                 .uid("customer-state").name("customer state")
                 .sinkTo(outputs.scores).uid("scores-sink").name("scores");
     }

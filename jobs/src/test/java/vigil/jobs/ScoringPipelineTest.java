@@ -92,5 +92,13 @@ class ScoringPipelineTest {
                 .as("the synthetic traffic carries some PII, all of it redacted").isPositive();
         assertThat(texts.stream().filter(i -> i.getTopics().contains("billing")).count()).isPositive();
         assertThat(updates.stream().filter(u -> !u.getScore().getChannelSentiment().isEmpty()).count()).isPositive();
+
+        // and every update carries the churn features of the shipped spec, some of them raised by the traffic
+        assertThat(updates).allSatisfy(u -> assertThat(u.getFeatures()).containsKeys("tenureMonths",
+                "complaints.billing", "repeatContacts", "cancelPages.30d", "daysSinceContact"));
+        for (String signal : List.of("negative.30d", "complaints.billing", "cancelPages.30d", "errorPages.30d")) {
+            assertThat(updates.stream().filter(u -> u.getFeatures().get(signal) instanceof Double
+                    && (Double) u.getFeatures().get(signal) > 0).count()).as(signal).isPositive();
+        }
     }
 }

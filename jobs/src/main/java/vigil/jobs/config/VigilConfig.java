@@ -3,6 +3,7 @@ package vigil.jobs.config;
 import vigil.operators.customer.StateSettings;
 import vigil.operators.enrich.AnalysisSettings;
 import vigil.operators.enrich.SentimentPath;
+import vigil.operators.features.FeatureSpec;
 import vigil.operators.text.EntityTagger;
 import vigil.operators.text.TopicTagger;
 import vigil.schemas.Channel;
@@ -35,6 +36,7 @@ public class VigilConfig implements Serializable {
     public State state = new State();
     public EventTime eventTime = new EventTime();
     public Analysis analysis = new Analysis();
+    public Churn churn = new Churn();
     public Checkpoints checkpoints = new Checkpoints();
 
     public static class Kafka implements Serializable {
@@ -75,6 +77,11 @@ public class VigilConfig implements Serializable {
         public String catalog = EntityTagger.DEFAULT_CATALOG;
     }
 
+    public static class Churn implements Serializable {
+        /** The churn feature spec (YAML): a file path or a classpath resource. */
+        public String featureSpec = FeatureSpec.DEFAULT_SPEC;
+    }
+
     public static class EventTime implements Serializable {
         public Duration outOfOrderness = Duration.ofSeconds(5);
         /** A source split silent this long stops holding back the watermark. */
@@ -113,6 +120,11 @@ public class VigilConfig implements Serializable {
         Map<String, Long> windowsMs = new LinkedHashMap<>();
         state.windows.forEach((label, length) -> windowsMs.put(label, length.toMillis()));
         return new StateSettings(state.ttl.toMillis(), windowsMs, state.sentimentAlpha, state.sentimentTrendWindow);
+    }
+
+    /** Reads and checks the feature spec, so a bad one fails the job before it starts. */
+    public FeatureSpec featureSpec() {
+        return FeatureSpec.load(churn.featureSpec);
     }
 
     public AnalysisSettings analysisSettings() {

@@ -38,6 +38,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theChurnFeatureSpecIsTheShippedOneUnlessConfigured() throws Exception {
+        assertThat(new VigilConfig().featureSpec().features()).extracting(f -> f.name()).contains("complaints.billing");
+
+        VigilConfig custom = ConfigLoader.parse("churn:\n  featureSpec: no/such/spec.yaml\n");
+        assertThat(custom.churn.featureSpec).isEqualTo("no/such/spec.yaml");
+        assertThatThrownBy(custom::featureSpec).hasMessageContaining("no/such/spec.yaml");
+    }
+
+    @Test
     void misspeltKeysAndBadDurationsAreErrors() {
         assertThatThrownBy(() -> ConfigLoader.parse("kafka:\n  bootstrapServer: x\n"))
                 .isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("bootstrapServer");

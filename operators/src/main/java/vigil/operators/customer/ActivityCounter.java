@@ -8,13 +8,10 @@ import vigil.schemas.Interaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Counts a customer's contacts per channel in exponentially decaying windows. A count with window
- * W weighs a contact by exp(-age / W), so for a steady rate it equals the number of contacts in the
- * last W, while recent contacts count more. Counts are kept as of {@link CustomerState#getUpdatedAt()},
- * so a late event is simply added with its age's weight: the result does not depend on arrival order.
+ * Counts a customer's contacts per channel in exponentially decaying windows ({@link DecayingCounts}),
+ * kept as of {@link CustomerState#getUpdatedAt()}, so the result does not depend on arrival order.
  *
  * <p>A contact is a conversation (a call, a chat, a click session) or a social post: the many
  * segments or messages of one conversation count once.
@@ -23,27 +20,20 @@ public final class ActivityCounter {
     /** Conversation ids remembered per channel, to recognise interleaved conversations. */
     static final int RECENT_CONVERSATIONS = 8;
 
-    private final Map<String, Long> windowsMs;
+    private final DecayingCounts counts;
 
-    public ActivityCounter(Map<String, Long> windowsMs) {
-        this.windowsMs = windowsMs;
+    public ActivityCounter(DecayingCounts counts) {
+        this.counts = counts;
     }
 
-    /** Moves every count forward to {@code time}, if it is later than the state's current time. */
-    public void advance(CustomerState state, long time) {
-        long elapsed = time - state.getUpdatedAt();
-        if (elapsed <= 0) {
-            return;
-        }
+    /** Moves every count {@code elapsedMs} forward; the caller then moves the state's time. */
+    public void decay(CustomerState state, long elapsedMs) {
         for (ActivityState activity : state.getActivity()) {
-            Map<String, Double> decayed = activity.getDecayed();
-            windowsMs.forEach((label, window) ->
-                    decayed.computeIfPresent(label, (k, v) -> v * Math.exp(-(double) elapsed / window)));
+            counts.decay(activity.getDecayed(), elapsedMs);
         }
-        state.setUpdatedAt(time);
     }
 
-    /** Folds one interaction in; call {@link #advance} with the event time first. */
+    /** Folds one interaction in, once the state's time has moved to the event's (if later). */
     public void record(CustomerState state, Interaction interaction) {
         ActivityState activity = forChannel(state, interaction.getChannel());
         activity.setLastAt(Math.max(activity.getLastAt(), interaction.getTimestamp()));
@@ -51,9 +41,7 @@ public final class ActivityCounter {
             return;
         }
         activity.setTotal(activity.getTotal() + 1);
-        double age = Math.max(0, state.getUpdatedAt() - interaction.getTimestamp());
-        windowsMs.forEach((label, window) ->
-                activity.getDecayed().merge(label, Math.exp(-age / window), Double::sum));
+        counts.add(activity.getDecayed(), state.getUpdatedAt() - interaction.getTimestamp());
     }
 
     private static boolean isNewContact(ActivityState activity, String conversationId) {

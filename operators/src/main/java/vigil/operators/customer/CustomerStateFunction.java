@@ -5,6 +5,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import vigil.operators.features.FeatureExtractor;
+import vigil.operators.features.FeatureSpec;
 import vigil.schemas.Channel;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.ControlType;
@@ -12,34 +14,53 @@ import vigil.schemas.CustomerEvent;
 import vigil.schemas.CustomerState;
 import vigil.schemas.Interaction;
 import vigil.schemas.Outcome;
+import vigil.schemas.OutcomeType;
 import vigil.schemas.ProfileUpdate;
 import vigil.schemas.ScoreUpdate;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 
 /**
- * Keeps each customer's state (activity per channel, last contact, profile, last outcome) and
- * publishes the customer's score after every change. An erasure request clears all of it and
- * publishes a tombstone, so the compacted cx.scores topic forgets the customer too.
+ * Keeps each customer's state (activity per channel, last contact, profile, last outcome, churn
+ * signals) and publishes the customer's score after every change, with the churn features the
+ * feature spec declares, as of the state's time, and the outcome when the event was a churn label.
+ * An erasure request clears all of it and publishes a tombstone, so the compacted cx.scores topic
+ * forgets the customer too.
  */
 public class CustomerStateFunction extends KeyedProcessFunction<String, CustomerEvent, ScoreUpdate> {
     private final StateSettings settings;
+    private final FeatureSpec featureSpec;
 
     private transient ValueState<CustomerState> customer;
     private transient ActivityCounter counter;
     private transient SentimentTracker sentiment;
+    private transient SignalCounter signals;
+    private transient ChurnSignals churnSignals;
+    private transient FeatureExtractor features;
     private transient Counter erasures;
     private transient Counter scoresOut;
 
+    /** With the shipped feature spec. */
     public CustomerStateFunction(StateSettings settings) {
+        this(settings, FeatureSpec.loadDefault());
+    }
+
+    public CustomerStateFunction(StateSettings settings, FeatureSpec featureSpec) {
         this.settings = settings;
+        this.featureSpec = featureSpec;
+        new FeatureExtractor(featureSpec, settings.windowsMs().keySet()); // fails here, not on the cluster
     }
 
     @Override
     public void open(Configuration parameters) {
         customer = getRuntimeContext().getState(CustomerStateDescriptors.customer(settings));
-        counter = new ActivityCounter(settings.windowsMs());
+        DecayingCounts counts = new DecayingCounts(settings.windowsMs());
+        counter = new ActivityCounter(counts);
+        signals = new SignalCounter(counts, featureSpec.signals());
+        churnSignals = new ChurnSignals(featureSpec, signals);
+        features = new FeatureExtractor(featureSpec, settings.windowsMs().keySet());
         sentiment = new SentimentTracker(settings.sentimentAlpha(), settings.sentimentTrendWindow());
         erasures = getRuntimeContext().getMetricGroup().counter("erasures");
         scoresOut = getRuntimeContext().getMetricGroup().counter("scoresOut");
@@ -59,27 +80,46 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
         CustomerState state = customer.value();
         if (state == null) {
             state = CustomerState.newBuilder().setUpdatedAt(event.getTimestamp()).setActivity(new ArrayList<>())
-                    .setChannelSentiment(new ArrayList<>()).build();
+                    .setChannelSentiment(new ArrayList<>()).setSignals(new HashMap<>())
+                    .setTopicContacts(new ArrayList<>()).build();
         }
-        counter.advance(state, event.getTimestamp());
+        advance(state, event.getTimestamp());
+        String label = null;
         if (payload instanceof Interaction) {
             interaction(state, (Interaction) payload);
         } else if (payload instanceof ProfileUpdate) {
             state.setProfile(ProfileMerger.merge(state.getProfile(), (ProfileUpdate) payload));
         } else if (payload instanceof Outcome) {
             Outcome outcome = (Outcome) payload;
+            label = isChurnLabel(outcome.getType()) ? outcome.getType().name() : null;
             state.setLastOutcome(outcome.getActionId() == null ? outcome.getType().name()
                     : outcome.getType().name() + ":" + outcome.getActionId());
         }
         customer.update(state);
         scoresOut.inc();
         out.collect(ScoreUpdate.newBuilder().setCustomerId(customerId).setScore(ScoreView.of(customerId, state))
-                .setFeaturesAsOf(state.getUpdatedAt()).setEventTime(event.getTimestamp()).build());
+                .setFeatures(features.extract(state)).setFeaturesAsOf(state.getUpdatedAt())
+                .setEventTime(event.getTimestamp()).setOutcome(label).build());
+    }
+
+    /** Moves every decaying count, and the state's time, forward to {@code time} if it is later. */
+    private void advance(CustomerState state, long time) {
+        long elapsed = time - state.getUpdatedAt();
+        if (elapsed > 0) {
+            counter.decay(state, elapsed);
+            signals.decay(state, elapsed);
+            state.setUpdatedAt(time);
+        }
+    }
+
+    private static boolean isChurnLabel(OutcomeType type) {
+        return type == OutcomeType.CHURNED || type == OutcomeType.RETAINED;
     }
 
     private void interaction(CustomerState state, Interaction interaction) {
         counter.record(state, interaction);
         sentiment.record(state, interaction);
+        churnSignals.record(state, interaction);
         boolean contact = interaction.getChannel() != Channel.CLICK;
         Long last = state.getLastContactAt();
         if (contact && (last == null || interaction.getTimestamp() >= last)) {

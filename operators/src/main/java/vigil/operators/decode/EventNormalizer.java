@@ -74,7 +74,8 @@ public final class EventNormalizer {
         String customer = firstPresent(e.getCustomerId(), ANONYMOUS_PREFIX, e.getAnonymousId(),
                 "customerId or anonymousId");
         Interaction i = base(e.getEventId(), customer, Channel.CLICK, e.getType().name(), e.getTimestamp())
-                .setConversationId(e.getSessionId()).setPage(e.getPage()).setParty(null).build();
+                .setConversationId(e.getSessionId()).setPage(e.getPage()).setErrorCode(e.getErrorCode())
+                .setParty(null).build();
         return wrap(customer, i.getTimestamp(), i);
     }
 

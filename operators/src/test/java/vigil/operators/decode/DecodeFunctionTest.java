@@ -77,6 +77,7 @@ class DecodeFunctionTest {
         assertThat(call.getConversationId()).isEqualTo("k");
         assertThat(call.getQueue()).isEqualTo("billing");
         assertThat(((Interaction) events.get(3).getPayload()).getPage()).isEqualTo("/billing");
+        assertThat(((Interaction) events.get(3).getPayload()).getErrorCode()).as("kept for click signals").isEqualTo(500);
         assertThat(events.get(4).getPayload()).isInstanceOf(ProfileUpdate.class);
         assertThat(events.get(6).getPayload()).isInstanceOf(ControlMessage.class);
     }

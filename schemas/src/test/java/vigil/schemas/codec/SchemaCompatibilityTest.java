@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vigil.schemas.ChatMessage;
 import vigil.schemas.ClickEvent;
 import vigil.schemas.ClickEventType;
+import vigil.schemas.CustomerState;
 import vigil.schemas.Party;
 import vigil.schemas.streams.StreamId;
 
@@ -33,7 +34,19 @@ class SchemaCompatibilityTest {
                 checked++;
             }
         }
-        assertThat(checked).as("history versions checked").isGreaterThanOrEqualTo(2);
+        assertThat(checked).as("history versions checked").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void customerStateReadsTheStateWrittenBeforeChurnSignals() {
+        Schema current = CustomerState.getClassSchema();
+        List<Schema> previous = SchemaHistory.previousVersions(current);
+        assertThat(previous).as("CustomerState-v1 is kept").isNotEmpty();
+        for (Schema old : previous) {
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType())
+                    .as("RocksDB state written with %s", old.getDoc())
+                    .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+        }
     }
 
     @Test
