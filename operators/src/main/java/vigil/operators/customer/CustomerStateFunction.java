@@ -14,7 +14,6 @@ import vigil.schemas.CustomerEvent;
 import vigil.schemas.CustomerState;
 import vigil.schemas.Interaction;
 import vigil.schemas.Outcome;
-import vigil.schemas.OutcomeType;
 import vigil.schemas.ProfileUpdate;
 import vigil.schemas.ScoreUpdate;
 
@@ -25,7 +24,7 @@ import java.util.HashMap;
 /**
  * Keeps each customer's state (activity per channel, last contact, profile, last outcome, churn
  * signals) and publishes the customer's score after every change, with the churn features the
- * feature spec declares, as of the state's time, and the outcome when the event was a churn label.
+ * feature spec declares, as of the state's time, and the outcome type when the event was an outcome.
  * An erasure request clears all of it and publishes a tombstone, so the compacted cx.scores topic
  * forgets the customer too.
  */
@@ -91,7 +90,7 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
             state.setProfile(ProfileMerger.merge(state.getProfile(), (ProfileUpdate) payload));
         } else if (payload instanceof Outcome) {
             Outcome outcome = (Outcome) payload;
-            label = isChurnLabel(outcome.getType()) ? outcome.getType().name() : null;
+            label = outcome.getType().name();
             state.setLastOutcome(outcome.getActionId() == null ? outcome.getType().name()
                     : outcome.getType().name() + ":" + outcome.getActionId());
         }
@@ -110,10 +109,6 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
             signals.decay(state, elapsed);
             state.setUpdatedAt(time);
         }
-    }
-
-    private static boolean isChurnLabel(OutcomeType type) {
-        return type == OutcomeType.CHURNED || type == OutcomeType.RETAINED;
     }
 
     private void interaction(CustomerState state, Interaction interaction) {

@@ -210,6 +210,9 @@ class CustomerStateFunctionTest {
         harness = open(null, false);
         feed(profile("C1", T0, "Basic", 3));
         feed(outcome("C1", T0 + DAY, OutcomeType.ACTION_SHOWN));
+        assertThat(lastUpdate().getOutcome()).as("every outcome type is passed on; the label join picks churn labels")
+                .isEqualTo("ACTION_SHOWN");
+        feed(profile("C1", T0 + DAY + 1, "Basic", 3));
         assertThat(lastUpdate().getOutcome()).isNull();
 
         feed(outcome("C1", T0 + 2 * DAY, OutcomeType.CHURNED));
