@@ -5,9 +5,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Gauge;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -41,12 +38,7 @@ public class OnlineLearner extends KeyedCoProcessFunction<String, LabeledExample
     private transient LearnerModel model;
     private transient Ftrl ftrl;
     private transient PrequentialGate gate;
-    private transient Counter learned;
-    private transient Counter accepted;
-    private transient Counter rejected;
-    private transient Counter adopted;
-    private transient Counter unparsable;
-    private transient Counter withoutModel;
+    private transient LearnerMetrics metrics;
 
     /** @param initialModelJson the model to start from until one is published; null for none */
     public OnlineLearner(LearnerSettings settings, ModelParser parser, String initialModelJson) {
@@ -63,16 +55,7 @@ public class OnlineLearner extends KeyedCoProcessFunction<String, LabeledExample
         model = new LearnerModel(parser);
         ftrl = new Ftrl(settings);
         gate = new PrequentialGate(settings);
-        MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        learned = metrics.counter("examplesLearned");
-        accepted = metrics.counter("candidatesAccepted");
-        rejected = metrics.counter("candidatesRejected");
-        adopted = metrics.counter("modelsAdopted");
-        unparsable = metrics.counter("modelRejected");
-        withoutModel = metrics.counter("examplesWithoutModel");
-        metrics.gauge("learnerModelVersion", (Gauge<Long>) () -> model.version());
-        metrics.gauge("currentAuc", (Gauge<Double>) gate::currentAuc);
-        metrics.gauge("candidateAuc", (Gauge<Double>) gate::candidateAuc);
+        metrics = new LearnerMetrics(getRuntimeContext().getMetricGroup(), model, gate);
     }
 
     @Override
@@ -82,7 +65,7 @@ public class OnlineLearner extends KeyedCoProcessFunction<String, LabeledExample
             state = adopt(initialModelJson);
         }
         if (state == null) {
-            withoutModel.inc();
+            metrics.withoutModel.inc();
             return;
         }
         OnlineLinearModel current = model.of(modelJson.value());
@@ -97,7 +80,7 @@ public class OnlineLearner extends KeyedCoProcessFunction<String, LabeledExample
         }
         ftrl.update(x, example.getLabel(), step.z, step.n);
         step.learned++;
-        learned.inc();
+        metrics.learned.inc();
         if (step.candidate == null && step.learned % settings.candidateEvery() == 0) {
             step.candidate = ftrl.weights(step.z, step.n);
         }
@@ -111,11 +94,11 @@ public class OnlineLearner extends KeyedCoProcessFunction<String, LabeledExample
         }
         try {
             adopt(message.getPayload());
-            adopted.inc();
+            metrics.adopted.inc();
             LOG.info("Online learner now learns from model {} version {} (message {} from {})",
                     model.current().id(), model.version(), message.getId(), message.getIssuedBy());
         } catch (RuntimeException e) {
-            unparsable.inc();
+            metrics.unparsable.inc();
             LOG.warn("Online learner rejected model update {} from {}: the payload does not parse ({})",
                     message.getId(), message.getIssuedBy(), e.toString());
         }
@@ -136,19 +119,24 @@ public class OnlineLearner extends KeyedCoProcessFunction<String, LabeledExample
             model.of(json);
             step.version = promoted.version();
             step.nextVersion = promoted.version() + 1;
-            accepted.inc();
+            metrics.accepted.inc();
             LOG.info("Promoted churn model {} version {}: rolling AUC {} against {} for version {} over {} examples",
                     promoted.id(), promoted.version(), gate.candidateAuc(), gate.currentAuc(), current.version(),
                     step.evaluations.size());
             out.collect(ModelUpdates.fromLearner(promoted, ctx.timerService().currentProcessingTime()));
         } else {
-            rejected.inc();
+            metrics.rejected.inc();
             LOG.info("Rejected churn model candidate: rolling AUC {} against {} for version {} over {} examples "
                     + "(margin {})", gate.candidateAuc(), gate.currentAuc(), current.version(),
                     step.evaluations.size(), settings.margin());
         }
         step.candidate = null;
         step.evaluations.clear();
+    }
+
+    /** For tests: the learner's metrics. */
+    LearnerMetrics metrics() {
+        return metrics;
     }
 
     /** Makes {@code json} the model learned from, from its coefficients on; throws when it does not parse. */

@@ -3,8 +3,6 @@ package vigil.operators.churn.stream;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -15,7 +13,6 @@ import vigil.operators.churn.ModelUpdates;
 import vigil.operators.churn.OnlineLinearModel;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.CustomerScore;
-import vigil.schemas.LabeledExample;
 import vigil.schemas.PublishedChurn;
 import vigil.schemas.ScoreUpdate;
 
@@ -43,11 +40,7 @@ public class ChurnScoringFunction extends KeyedBroadcastProcessFunction<String, 
     private transient LabelJoin labels;
     private transient CurrentModel model;
     private transient PublishRule rule;
-    private transient Counter scored;
-    private transient Counter publishedCount;
-    private transient Counter swaps;
-    private transient Counter rejected;
-    private transient Counter labeled;
+    private transient ChurnMetrics metrics;
 
     /** @param initialModelJson the model to score with until one is broadcast; null for none */
     public ChurnScoringFunction(ChurnSettings settings, ModelParser parser, String initialModelJson) {
@@ -62,13 +55,7 @@ public class ChurnScoringFunction extends KeyedBroadcastProcessFunction<String, 
         labels = new LabelJoin(settings, getRuntimeContext());
         model = new CurrentModel(parser, initialModelJson);
         rule = new PublishRule(settings.minDelta());
-        var metrics = getRuntimeContext().getMetricGroup();
-        scored = metrics.counter("churnScored");
-        publishedCount = metrics.counter("churnPublished");
-        swaps = metrics.counter("modelSwaps");
-        rejected = metrics.counter("modelRejected");
-        labeled = metrics.counter("labeledExamples");
-        metrics.gauge("churnModelVersion", (Gauge<Long>) () -> {
+        metrics = new ChurnMetrics(getRuntimeContext().getMetricGroup(), () -> {
             OnlineLinearModel m = model.lastSeen();
             return m == null ? -1L : m.version();
         });
@@ -82,11 +69,7 @@ public class ChurnScoringFunction extends KeyedBroadcastProcessFunction<String, 
             out.collect(update);
             return;
         }
-        LabeledExample example = labels.onUpdate(update, ctx.timerService());
-        if (example != null) {
-            labeled.inc();
-            ctx.output(ChurnStateDescriptors.LABELED_EXAMPLES, example);
-        }
+        joinLabel(update, ctx);
         OnlineLinearModel current = model.of(ctx.getBroadcastState(ChurnStateDescriptors.MODELS)
                 .get(ChurnStateDescriptors.CHURN_MODEL));
         if (current == null) {
@@ -97,7 +80,7 @@ public class ChurnScoringFunction extends KeyedBroadcastProcessFunction<String, 
         PublishedChurn last = published.value();
         if (rule.publish(last, next)) {
             published.update(next);
-            publishedCount.inc();
+            metrics.published.inc();
             last = next;
         }
         out.collect(withChurn(update, last));
@@ -113,14 +96,14 @@ public class ChurnScoringFunction extends KeyedBroadcastProcessFunction<String, 
         try {
             accepted = model.accept(message.getPayload());
         } catch (RuntimeException e) {
-            rejected.inc();
+            metrics.rejected.inc();
             LOG.warn("Rejected churn model update {} from {}: the payload does not parse ({}); the current model stays",
                     message.getId(), message.getIssuedBy(), e.toString());
             return;
         }
         BroadcastState<String, String> models = ctx.getBroadcastState(ChurnStateDescriptors.MODELS);
         models.put(ChurnStateDescriptors.CHURN_MODEL, message.getPayload());
-        swaps.inc();
+        metrics.swaps.inc();
         LOG.info("Swapped in churn model {} version {} from {} (message {})", accepted.id(), accepted.version(),
                 message.getIssuedBy(), message.getId());
     }
@@ -130,9 +113,24 @@ public class ChurnScoringFunction extends KeyedBroadcastProcessFunction<String, 
         labels.onTimer(timestamp);
     }
 
+    private void joinLabel(ScoreUpdate update, ReadOnlyContext ctx) throws Exception {
+        LabelJoin.Result result = labels.onUpdate(update, ctx.timerService());
+        if (result.example() != null) {
+            metrics.labeled.inc();
+            ctx.output(ChurnStateDescriptors.LABELED_EXAMPLES, result.example());
+        } else if (result.outcome()) {
+            metrics.unlabeled.inc();
+        }
+    }
+
+    /** For tests: this subtask's metrics. */
+    ChurnMetrics metrics() {
+        return metrics;
+    }
+
     private PublishedChurn score(OnlineLinearModel current, Map<String, Object> features) {
         ChurnPrediction prediction = current.predict(features);
-        scored.inc();
+        metrics.scored.inc();
         List<String> reasons = new ArrayList<>();
         for (ChurnPrediction.Reason reason : prediction.reasons()) {
             if (reasons.size() == settings.maxReasons()) {

@@ -31,11 +31,18 @@ final class LabelJoin {
         this.expiry = context.getState(ChurnStateDescriptors.historyExpiry());
     }
 
-    /** Joins the update's outcome, if any, then records the update's features; null when nothing to label. */
-    LabeledExample onUpdate(ScoreUpdate update, TimerService timers) throws Exception {
+    /**
+     * @param outcome whether the update carried a CHURNED or RETAINED outcome
+     * @param example the outcome joined with earlier features; null without an outcome or earlier features
+     */
+    record Result(boolean outcome, LabeledExample example) {}
+
+    /** Joins the update's outcome, if any, then records the update's features. */
+    Result onUpdate(ScoreUpdate update, TimerService timers) throws Exception {
         LabeledExample example = null;
         String outcome = update.getOutcome();
-        if (CHURNED.equals(outcome) || RETAINED.equals(outcome)) {
+        boolean labeled = CHURNED.equals(outcome) || RETAINED.equals(outcome);
+        if (labeled) {
             // the update's own features include the outcome: look only at what came before it
             FeatureSnapshot before = FeatureHistory.asOf(history.get(), update.getEventTime());
             if (before != null) {
@@ -52,7 +59,7 @@ final class LabelJoin {
             history.update(updated);
             rearm(FeatureHistory.newest(updated) + settings.historyRetentionMs(), timers);
         }
-        return example;
+        return new Result(labeled, example);
     }
 
     void onTimer(long timestamp) throws Exception {
