@@ -9,26 +9,47 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.api.common.typeinfo.Types;
+import vigil.jobs.churn.ChurnModels;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaConnectors;
+import vigil.operators.churn.ModelParser;
+import vigil.operators.churn.learn.OnlineLearner;
+import vigil.operators.churn.stream.ChurnScoringFunction;
+import vigil.operators.churn.stream.ChurnStateDescriptors;
+import vigil.operators.churn.stream.ModelUpdateSplit;
 import vigil.operators.customer.CustomerStateFunction;
 import vigil.operators.decode.DeadLetters;
 import vigil.operators.decode.DecodeFunction;
 import vigil.operators.decode.RawRecord;
 import vigil.operators.enrich.AnalyzeFunction;
 import vigil.operators.enrich.InteractionsOnly;
+import vigil.schemas.ControlMessage;
 import vigil.schemas.CustomerEvent;
+import vigil.schemas.LabeledExample;
+import vigil.schemas.ScoreUpdate;
 
 /**
  * The scoring job: decode and validate every input, dead-letter what is wrong, analyze texts
- * (redaction, topics, entities, sentiment), keep per-customer state and publish scores and
- * enriched interactions. It only wires; the logic lives in operators.
+ * (redaction, topics, entities, sentiment), keep per-customer state, score churn risk and publish
+ * scores and enriched interactions; learn the churn model online from outcomes and publish the
+ * models it promotes to cx.control, from where every subtask swaps them in by broadcast. It only
+ * wires; the logic lives in operators.
  */
 public final class ScoringJob {
     private final VigilConfig config;
+    private final ModelParser modelParser;
+    private final String initialModel;
 
     public ScoringJob(VigilConfig config) {
+        this(config, ChurnModels.parser());
+    }
+
+    /** With another churn model parser (tests); the configured model must parse with it. */
+    public ScoringJob(VigilConfig config, ModelParser modelParser) {
         this.config = config;
+        this.modelParser = modelParser;
+        this.initialModel = ChurnModels.initialModelJson(config.churn, modelParser);
     }
 
     /** Applies the configured parallelism, RocksDB with incremental checkpoints and the restart strategy. */
@@ -69,10 +90,31 @@ public final class ScoringJob {
         events.flatMap(new InteractionsOnly()).uid("interactions").name("interactions")
                 .sinkTo(outputs.enriched).uid("enriched-sink").name("enriched");
 
-        events.keyBy(CustomerEvent::getCustomerId)
+        SingleOutputStreamOperator<CustomerEvent> customerEvents = events
+                .process(new ModelUpdateSplit()).uid("model-updates").name("model updates");
+        DataStream<ControlMessage> modelUpdates = customerEvents.getSideOutput(ModelUpdateSplit.MODEL_UPDATES);
+
+        SingleOutputStreamOperator<ScoreUpdate> scores = customerEvents.keyBy(CustomerEvent::getCustomerId)
                 .process(new CustomerStateFunction(config.stateSettings(), config.featureSpec()))
                 .uid("customer-state").name("customer state")
-                .sinkTo(outputs.scores).uid("scores-sink").name("scores");
+                .keyBy(ScoreUpdate::getCustomerId)
+                .connect(modelUpdates.broadcast(ChurnStateDescriptors.MODELS))
+                .process(new ChurnScoringFunction(config.churnSettings(), modelParser, initialModel))
+                .uid("churn-scoring").name("churn scoring");
+        scores.sinkTo(outputs.scores).uid("scores-sink").name("scores");
+
+        if (config.churn.learner.enabled) {
+            learn(scores.getSideOutput(ChurnStateDescriptors.LABELED_EXAMPLES), modelUpdates, outputs);
+        }
+    }
+
+    /** One learner for the whole job: both inputs keyed by one constant, parallelism 1. */
+    private void learn(DataStream<LabeledExample> examples, DataStream<ControlMessage> modelUpdates, Outputs outputs) {
+        examples.keyBy(example -> OnlineLearner.KEY, Types.STRING)
+                .connect(modelUpdates.keyBy(message -> OnlineLearner.KEY, Types.STRING))
+                .process(new OnlineLearner(config.learnerSettings(), modelParser, initialModel))
+                .uid("online-learner").name("online churn learner").setParallelism(1)
+                .sinkTo(outputs.modelUpdates).uid("control-sink").name("model updates to control").setParallelism(1);
     }
 
     private WatermarkStrategy<CustomerEvent> watermarks() {

@@ -11,6 +11,7 @@ import vigil.jobs.config.VigilConfig;
 import vigil.jobs.testing.CollectingSink;
 import vigil.jobs.testing.Corpus;
 import vigil.operators.decode.RawRecord;
+import vigil.schemas.ControlMessage;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.ScoreUpdate;
@@ -45,12 +46,14 @@ class ScoringPipelineTest {
         CollectingSink<ScoreUpdate> scores = new CollectingSink<>("pipeline-scores");
         CollectingSink<Interaction> enriched = new CollectingSink<>("pipeline-enriched");
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>("pipeline-dead-letters");
+        CollectingSink<ControlMessage> modelUpdates = new CollectingSink<>("pipeline-model-updates");
 
         // When the job runs over them
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         ScoringJob job = new ScoringJob(config);
         job.configure(env);
-        job.wire(env.fromCollection(corpus.raw, TypeInformation.of(RawRecord.class)), new Outputs(scores, enriched, deadLetters));
+        job.wire(env.fromCollection(corpus.raw, TypeInformation.of(RawRecord.class)), new Outputs(scores, enriched, deadLetters,
+                modelUpdates));
         env.execute("pipeline-test");
 
         // Then every bad record is dead-lettered once, with its origin and a reason
@@ -79,6 +82,9 @@ class ScoringPipelineTest {
         Set<String> customers = new HashSet<>();
         updates.forEach(u -> customers.add(u.getCustomerId()));
         assertThat(customers).hasSizeGreaterThan(100);
+        assertThat(updates).as("no churn model in this build: nothing is scored")
+                .allSatisfy(u -> assertThat(u.getScore().getChurnRisk()).isNull());
+        assertThat(modelUpdates.results()).as("and nothing learned").isEmpty();
 
         // and every text is analyzed: redacted, scored, tagged
         List<Interaction> texts = interactions.stream().filter(i -> i.getText() != null && !i.getText().isBlank())

@@ -1,5 +1,8 @@
 package vigil.jobs.config;
 
+import vigil.operators.churn.RiskBands;
+import vigil.operators.churn.learn.LearnerSettings;
+import vigil.operators.churn.stream.ChurnSettings;
 import vigil.operators.customer.StateSettings;
 import vigil.operators.enrich.AnalysisSettings;
 import vigil.operators.enrich.SentimentPath;
@@ -38,6 +41,7 @@ public class VigilConfig implements Serializable {
     public Analysis analysis = new Analysis();
     public Churn churn = new Churn();
     public Checkpoints checkpoints = new Checkpoints();
+    public Churn churn = new Churn();
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";
@@ -95,6 +99,47 @@ public class VigilConfig implements Serializable {
         public Duration restartDelay = Duration.ofSeconds(2);
     }
 
+    public static class Churn implements Serializable {
+        /** A churn model's JSON file; empty for the model shipped with Vigil (none yet: no scoring until one is broadcast). */
+        public String model;
+        public Bands bands = new Bands();
+        /** The published risk changes only when it moves further than this (or the band or model changes). */
+        public double minDelta = 0.02;
+        /** Reason codes published per score. */
+        public int reasons = 3;
+        public LabelHistory labelHistory = new LabelHistory();
+        public Learner learner = new Learner();
+    }
+
+    public static class Bands implements Serializable {
+        /** Lowest risk of the medium band; below it is low. */
+        public double medium = 0.3;
+        /** Lowest risk of the high band. */
+        public double high = 0.6;
+    }
+
+    public static class LabelHistory implements Serializable {
+        /** Feature snapshots kept per customer for joining outcomes. */
+        public int size = 32;
+        /** Snapshots are dropped this long (event time) after the customer's newest one. */
+        public Duration retention = Duration.ofDays(30);
+    }
+
+    public static class Learner implements Serializable {
+        public boolean enabled = true;
+        /** K: a candidate model is formed every K labeled examples. */
+        public int candidateEvery = 200;
+        /** W: candidates are judged on the rolling ROC-AUC of this many examples. */
+        public int window = 500;
+        /** A candidate is promoted unless its AUC is worse than the current model's by more than this. */
+        public double margin = 0.01;
+        /** FTRL-Proximal parameters. */
+        public double alpha = 0.1;
+        public double beta = 1.0;
+        public double l1 = 0.0;
+        public double l2 = 0.0;
+    }
+
     public String topic(StreamId stream) {
         return topics.getOrDefault(stream, stream.defaultTopic());
     }
@@ -129,6 +174,16 @@ public class VigilConfig implements Serializable {
 
     public AnalysisSettings analysisSettings() {
         return new AnalysisSettings(analysis.sentiment, analysis.sentimentModel, analysis.taxonomy, analysis.catalog);
+    }
+
+    public ChurnSettings churnSettings() {
+        return new ChurnSettings(new RiskBands(churn.bands.medium, churn.bands.high), churn.minDelta, churn.reasons,
+                churn.labelHistory.size, churn.labelHistory.retention.toMillis(), state.ttl.toMillis());
+    }
+
+    public LearnerSettings learnerSettings() {
+        Learner l = churn.learner;
+        return new LearnerSettings(l.candidateEvery, l.window, l.margin, l.alpha, l.beta, l.l1, l.l2);
     }
 
     private static Map<String, Duration> defaultWindows() {

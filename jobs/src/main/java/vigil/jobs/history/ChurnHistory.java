@@ -70,7 +70,7 @@ public final class ChurnHistory {
         env.setParallelism(config.parallelism);
         ScoringJob job = new ScoringJob(config);
         job.wire(env.fromCollection(input, TypeInformation.of(RawRecord.class)),
-                new Outputs(rows, new DiscardSink<>(), new DiscardSink<>()));
+                new Outputs(rows, new DiscardSink<>(), new DiscardSink<>(), new DiscardSink<>()));
         env.execute("vigil-churn-history");
     }
 

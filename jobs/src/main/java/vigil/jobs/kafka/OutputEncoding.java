@@ -1,6 +1,8 @@
 package vigil.jobs.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
+import vigil.operators.churn.ModelUpdates;
+import vigil.schemas.ControlMessage;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.ScoreUpdate;
@@ -18,6 +20,9 @@ public final class OutputEncoding<T> implements Serializable {
             new OutputEncoding<>(Interaction::getCustomerId, interaction -> interaction);
     public static final OutputEncoding<DeadLetter> DEAD_LETTERS =
             new OutputEncoding<>(DeadLetter::getSourceTopic, letter -> letter);
+    /** The job writes only churn model updates to cx.control: one key keeps them in order. */
+    public static final OutputEncoding<ControlMessage> MODEL_UPDATES =
+            new OutputEncoding<>(message -> ModelUpdates.KEY, message -> message);
 
     private final Part<T, String> key;
     private final Part<T, SpecificRecord> value;

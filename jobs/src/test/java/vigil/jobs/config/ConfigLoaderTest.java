@@ -35,6 +35,26 @@ class ConfigLoaderTest {
 
         assertThat(config.checkpoints.interval).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.limits.maxFutureSkew).isEqualTo(Duration.ofHours(1));
+        assertThat(config.churn.model).as("empty: the shipped default model").isNull();
+        assertThat(config.churn.bands.high).isEqualTo(0.6);
+        assertThat(config.churn.labelHistory.retention).isEqualTo(Duration.ofDays(30));
+        assertThat(config.learnerSettings().window()).isEqualTo(500);
+    }
+
+    @Test
+    void churnSettingsAreReadAndChecked() throws Exception {
+        VigilConfig config = ConfigLoader.parse("churn:\n  bands: {medium: 0.2, high: 0.7}\n  minDelta: 0.05\n"
+                + "  learner: {candidateEvery: 50, window: 80, margin: 0.02, alpha: 0.5}\n");
+
+        assertThat(config.churnSettings().bands().band(0.65)).isEqualTo("medium");
+        assertThat(config.churnSettings().minDelta()).isEqualTo(0.05);
+        assertThat(config.churnSettings().stateTtlMs()).isEqualTo(config.state.ttl.toMillis());
+        assertThat(config.learnerSettings().candidateEvery()).isEqualTo(50);
+        assertThat(config.learnerSettings().alpha()).isEqualTo(0.5);
+        VigilConfig inverted = ConfigLoader.parse("churn:\n  bands: {medium: 0.8, high: 0.6}\n");
+        assertThatThrownBy(inverted::churnSettings).hasMessageContaining("0 < medium < high");
+        assertThatThrownBy(() -> ConfigLoader.parse("churn:\n  learner: {windw: 10}\n"))
+                .isInstanceOf(UnrecognizedPropertyException.class);
     }
 
     @Test

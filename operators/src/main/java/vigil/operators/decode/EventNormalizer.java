@@ -1,6 +1,7 @@
 package vigil.operators.decode;
 
 import org.apache.avro.specific.SpecificRecord;
+import vigil.operators.churn.ModelUpdates;
 import vigil.schemas.CallEvent;
 import vigil.schemas.Channel;
 import vigil.schemas.ChatMessage;
@@ -19,7 +20,7 @@ import java.util.Locale;
 
 /**
  * Turns each source's record into the one shape the rest of the job handles: channel events become
- * an {@link Interaction}; profiles, outcomes and erasure requests pass through, all keyed by customer.
+ * an {@link Interaction}; profiles, outcomes, erasure requests and model updates pass through, all keyed by customer.
  */
 public final class EventNormalizer {
     /** Social authors without a linked customer are keyed by handle, clicks without login by anonymous id. */
@@ -83,8 +84,16 @@ public final class EventNormalizer {
         switch (e.getType()) {
             case ERASE_CUSTOMER:
                 return wrap(e.getCustomerId(), e.getTimestamp(), e);
+            case MODEL_UPDATE:
+                // Whether the payload is a model the scorer can use is its decision (it parses it);
+                // an update without one is wrong whoever reads it.
+                if (isBlank(e.getPayload())) {
+                    throw new DecodeException(RejectCode.MISSING_FIELD,
+                            "a MODEL_UPDATE control message needs a payload: the model as JSON");
+                }
+                return wrap(ModelUpdates.KEY, e.getTimestamp(), e);
             default:
-                // Rules, catalogs and models have no consumer in this version: reject rather than drop.
+                // Rules and catalogs have no consumer in this version: reject rather than drop.
                 throw new DecodeException(RejectCode.UNSUPPORTED,
                         "control type " + e.getType() + " is not handled by this version of Vigil");
         }

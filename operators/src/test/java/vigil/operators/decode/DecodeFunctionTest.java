@@ -83,6 +83,22 @@ class DecodeFunctionTest {
     }
 
     @Test
+    void acceptsModelUpdatesWithAPayloadOnly() throws Exception {
+        send("cx.control", "{\"id\":\"m1\",\"timestamp\":" + NOW + ",\"type\":\"MODEL_UPDATE\","
+                + "\"issuedBy\":\"cli\",\"payload\":\"{\\\"id\\\":\\\"churn\\\"}\"}");
+        send("cx.control", "{\"id\":\"m2\",\"timestamp\":" + NOW + ",\"type\":\"MODEL_UPDATE\"}");
+
+        assertThat(events()).singleElement().satisfies(e -> {
+            assertThat(e.getCustomerId()).isEqualTo("churn-model");
+            assertThat(((ControlMessage) e.getPayload()).getPayload()).isEqualTo("{\"id\":\"churn\"}");
+        });
+        assertThat(deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.getErrorCode()).isEqualTo("MISSING_FIELD");
+            assertThat(letter.getReason()).contains("MODEL_UPDATE").contains("payload");
+        });
+    }
+
+    @Test
     void deadLettersEveryKindOfBadInputWithItsOriginAndReason() throws Exception {
         String ok = "\"eventId\":\"1\",\"conversationId\":\"v\",\"sender\":\"CUSTOMER\"";
         send("cx.chats", "{\"eventId\":\"1\",");
