@@ -41,7 +41,6 @@ public class VigilConfig implements Serializable {
     public Analysis analysis = new Analysis();
     public Churn churn = new Churn();
     public Checkpoints checkpoints = new Checkpoints();
-    public Churn churn = new Churn();
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";
@@ -81,11 +80,6 @@ public class VigilConfig implements Serializable {
         public String catalog = EntityTagger.DEFAULT_CATALOG;
     }
 
-    public static class Churn implements Serializable {
-        /** The churn feature spec (YAML): a file path or a classpath resource. */
-        public String featureSpec = FeatureSpec.DEFAULT_SPEC;
-    }
-
     public static class EventTime implements Serializable {
         public Duration outOfOrderness = Duration.ofSeconds(5);
         /** A source split silent this long stops holding back the watermark. */
@@ -100,6 +94,8 @@ public class VigilConfig implements Serializable {
     }
 
     public static class Churn implements Serializable {
+        /** The churn feature spec (YAML): a file path or a classpath resource. */
+        public String featureSpec = FeatureSpec.DEFAULT_SPEC;
         /** A churn model's JSON file; empty for the model shipped with Vigil (none yet: no scoring until one is broadcast). */
         public String model;
         public Bands bands = new Bands();
