@@ -24,8 +24,9 @@ public final class ChurnMetadata implements Serializable {
     public static final String MISSING_VALUES = "numeric: the training mean (scaled slot 0) plus a missing-indicator "
             + "slot, and a missing bin; categorical: the other/missing slot; trees send missing values right";
     public static final String REASON_ATTRIBUTION = "per input feature, the sum of coefficient x (x - training mean "
-            + "of x) over its slots; a slot from k features (interaction, or tree leaf with k distinct features on "
-            + "its path) gives each 1/k";
+            + "of x) over its slots; an interaction slot gives each of its two features half; a tree's leaf block "
+            + "(coefficient of the leaf reached minus the training average) is split along the leaf's path, each "
+            + "split's feature getting the change in the training-weighted mean leaf coefficient it made (Saabas)";
 
     public String name = "churn";
     public long version = 1;

@@ -69,7 +69,7 @@ public final class ChurnModel implements Model<ChurnModel>, OnlineLinearModel, L
         this.pipeline = pipeline;
         this.slotMeans = slotMeans.clone();
         this.coefficients = coefficients.clone();
-        this.reasons = new ReasonCodes(pipeline.slotSources(), this.coefficients, this.slotMeans, pipeline.features().size());
+        this.reasons = new ReasonCodes(pipeline, this.coefficients, this.slotMeans);
     }
 
     static ChurnModel of(ChurnModelDocument document) {

@@ -1,15 +1,21 @@
 package vigil.operators.churn;
 
+import vigil.operators.churn.train.TreeLeafEncoding;
+import vigil.operators.churn.train.VectorStage;
+
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Turns a customer's vector into per-input-feature contributions to the log-odds of churn, against
- * the average training customer: feature f gets Σ share(j, f) · coefficient[j] · (x[j] − mean[j])
- * over the slots j derived from f, where share is 1 for a slot from one feature and 1/k for a slot
- * from k features (an interaction, or a tree leaf reached through splits on k distinct features).
- * The mean part is a constant per feature, computed once, so a prediction only visits the slots
+ * the average training customer. A slot from one feature gives it coefficient[j] · (x[j] − mean[j]);
+ * an interaction slot gives each of its two features half. A tree's leaf slots are handled as one
+ * block: its contribution, coefficient(leaf reached) − Σ coefficient·training share of every leaf,
+ * is split along the path taken, each split's feature getting the change it made
+ * ({@link TreeLeafEncoding#pathContributions}). The parts add up exactly to the log-odds minus the
+ * average customer's. The constant parts are computed once, so a prediction only visits the slots
  * that are not zero.
  */
 final class ReasonCodes implements Serializable {
@@ -17,29 +23,45 @@ final class ReasonCodes implements Serializable {
     static final int MAX_REASONS = 5;
 
     private final int[][] sources;
-    private final double[] coefficients;
+    /** What a unit of slot j adds to each of its sources. */
+    private final double[][] weights;
     private final double[] baseline;
 
-    ReasonCodes(int[][] sources, double[] coefficients, double[] slotMeans, int features) {
-        this.sources = sources;
-        this.coefficients = coefficients;
-        this.baseline = new double[features];
-        for (int j = 0; j < sources.length; j++) {
-            for (int f : sources[j]) {
-                baseline[f] += coefficients[j] * slotMeans[j] / sources[j].length;
+    ReasonCodes(FeaturePipeline pipeline, double[] coefficients, double[] slotMeans) {
+        int dimensions = pipeline.dimensions();
+        this.sources = pipeline.slotSources();
+        this.weights = new double[dimensions][];
+        this.baseline = new double[pipeline.features().size()];
+        weights[dimensions - 1] = new double[0];
+        int offset = 0;
+        for (VectorStage stage : pipeline.stages()) {
+            int width = stage.width();
+            if (stage instanceof TreeLeafEncoding trees) {
+                double[][] parts = trees.pathContributions(Arrays.copyOfRange(coefficients, offset, offset + width),
+                        Arrays.copyOfRange(slotMeans, offset, offset + width));
+                System.arraycopy(parts, 0, weights, offset, width);
+            } else {
+                for (int j = offset; j < offset + width; j++) {
+                    weights[j] = new double[sources[j].length];
+                    for (int k = 0; k < sources[j].length; k++) {
+                        weights[j][k] = coefficients[j] / sources[j].length;
+                        baseline[sources[j][k]] += weights[j][k] * slotMeans[j];
+                    }
+                }
             }
+            offset += width;
         }
     }
 
-    /** Contribution of each input feature to the log-odds, against the training mean. */
+    /** Contribution of each input feature to the log-odds, against the average training customer. */
     double[] contributions(double[] x) {
         double[] c = new double[baseline.length];
         for (int j = 0; j < x.length; j++) {
             if (x[j] != 0) {
                 int[] from = sources[j];
-                double share = coefficients[j] * x[j] / Math.max(1, from.length);
-                for (int f : from) {
-                    c[f] += share;
+                double[] w = weights[j];
+                for (int k = 0; k < from.length; k++) {
+                    c[from[k]] += w[k] * x[j];
                 }
             }
         }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides what each column of the training data is: numeric when every non-blank cell is a number,
- * categorical otherwise. Left out: the label, columns with no values or a single value, and id-like
+ * Decides what each column of the training data is: numeric when every non-blank cell is a number
+ * or a missing-value marker ({@code NA}, {@code N/A}, {@code NaN}, {@code null}, {@code ?}, as R and
+ * spreadsheet exports write them; such cells are then missing), categorical otherwise. Left out: the label, columns with no values or a single value, and id-like
  * columns (text whose values are all distinct, such as a customer id), which cannot generalize.
  *
  * @param features the input features, in column order
@@ -21,6 +22,7 @@ import java.util.Set;
 public record FeatureKinds(List<InputFeature> features, int[] columns, Map<String, String> ignored) {
     /** Fewer non-blank values than this and an all-distinct text column is still taken as categorical. */
     private static final int ID_MIN_ROWS = 20;
+    private static final Set<String> MISSING_MARKERS = Set.of("na", "n/a", "nan", "null", "?");
 
     public static FeatureKinds infer(LabeledRows rows, String labelCol) {
         int label = rows.column(labelCol);
@@ -40,9 +42,12 @@ public record FeatureKinds(List<InputFeature> features, int[] columns, Map<Strin
                 if (cell.isEmpty()) {
                     continue;
                 }
-                present++;
-                distinct.add(cell);
-                numeric &= isNumber(cell);
+                boolean marker = MISSING_MARKERS.contains(cell.toLowerCase(java.util.Locale.ROOT));
+                numeric &= marker || isNumber(cell);
+                if (!marker) {
+                    present++;
+                    distinct.add(cell);
+                }
             }
             if (present == 0) {
                 ignored.put(name, "no values");

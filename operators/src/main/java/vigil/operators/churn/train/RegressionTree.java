@@ -4,9 +4,9 @@ import vigil.operators.churn.FeatureRow;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * One fitted regression tree of a boosted ensemble, as flat node arrays (node 0 is the root). A
@@ -99,21 +99,60 @@ public final class RegressionTree implements Serializable {
 
     /** For each leaf number, the distinct input features split on along the way to it, root first. */
     public int[][] leafPaths() {
-        int[][] paths = new int[leaves()][];
-        walk(0, new ArrayList<>(), paths);
-        return paths;
+        return pathContributions(new double[leaves()], new double[leaves()]).paths();
     }
 
-    private void walk(int node, List<Integer> path, int[][] paths) {
+    /**
+     * A leaf's effect split along its path (Saabas' decomposition, with the final regression's
+     * weights): each node's value is the training-weighted mean of the leaf coefficients below it,
+     * and each split's feature gets the change from the node to the child taken. Per leaf these sum to
+     * coefficient(leaf) − Σ coefficient·training share over all leaves, i.e. the tree block's
+     * contribution against the average customer; a split that lowers the risk gives its feature a
+     * negative part.
+     *
+     * @param coefficients the regression coefficient of each leaf slot
+     * @param shares the training fraction of rows in each leaf (the leaf slots' means)
+     */
+    public PathContributions pathContributions(double[] coefficients, double[] shares) {
+        double[] value = new double[feature.length];
+        double[] weight = new double[feature.length];
+        nodeValue(0, coefficients, shares, value, weight);
+        int[][] paths = new int[coefficients.length][];
+        double[][] parts = new double[coefficients.length][];
+        walk(0, new LinkedHashMap<>(), value, paths, parts);
+        return new PathContributions(paths, parts);
+    }
+
+    /** Per leaf, the features on its path and each one's part of the leaf's effect. */
+    public record PathContributions(int[][] paths, double[][] parts) {
+    }
+
+    private void nodeValue(int node, double[] coefficients, double[] shares, double[] value, double[] weight) {
         if (feature[node] < 0) {
-            Set<Integer> distinct = new LinkedHashSet<>(path);
-            paths[leaf[node]] = distinct.stream().mapToInt(Integer::intValue).toArray();
+            value[node] = coefficients[leaf[node]];
+            weight[node] = shares[leaf[node]];
             return;
         }
-        path.add(feature[node]);
-        walk(left[node], path, paths);
-        walk(right[node], path, paths);
-        path.remove(path.size() - 1);
+        nodeValue(left[node], coefficients, shares, value, weight);
+        nodeValue(right[node], coefficients, shares, value, weight);
+        double wl = weight[left[node]], wr = weight[right[node]];
+        weight[node] = wl + wr;
+        value[node] = wl + wr > 0 ? (wl * value[left[node]] + wr * value[right[node]]) / (wl + wr)
+                : (value[left[node]] + value[right[node]]) / 2;
+    }
+
+    private void walk(int node, Map<Integer, Double> path, double[] value, int[][] paths, double[][] parts) {
+        if (feature[node] < 0) {
+            int l = leaf[node];
+            paths[l] = path.keySet().stream().mapToInt(Integer::intValue).toArray();
+            parts[l] = path.values().stream().mapToDouble(Double::doubleValue).toArray();
+            return;
+        }
+        for (int child : new int[] {left[node], right[node]}) {
+            Map<Integer, Double> next = new LinkedHashMap<>(path);
+            next.merge(feature[node], value[child] - value[node], Double::sum);
+            walk(child, next, value, paths, parts);
+        }
     }
 
     /** A readable description of a leaf's path, e.g. {@code total_day_minutes<264.4 & international_plan!=yes}. */

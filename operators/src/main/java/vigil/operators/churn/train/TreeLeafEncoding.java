@@ -10,8 +10,8 @@ import java.util.List;
  * The leaves of a boosted tree ensemble as one-hot slots (one block per tree, one slot per leaf):
  * the final logistic regression weighs them, so it gets the trees' interactions (day minutes high
  * and no international plan, four or more service calls) while staying linear over a fixed vector.
- * A leaf slot derives from the distinct features split on along its path, and its contribution to a
- * reason code is shared equally among them.
+ * A leaf slot derives from the distinct features split on along its path; reason codes split a
+ * tree's effect along the path taken ({@link #pathContributions}).
  */
 public final class TreeLeafEncoding implements VectorStage {
     private static final long serialVersionUID = 1L;
@@ -66,6 +66,26 @@ public final class TreeLeafEncoding implements VectorStage {
             }
         }
         return sources;
+    }
+
+    /**
+     * For each leaf slot, aligned with {@link #slotSources}, what each path feature gets when that
+     * leaf is reached (see {@link RegressionTree#pathContributions}).
+     *
+     * @param coefficients the regression coefficients of this stage's slots
+     * @param means the training means of this stage's slots
+     */
+    public double[][] pathContributions(double[] coefficients, double[] means) {
+        double[][] parts = new double[width()][];
+        int s = 0;
+        for (RegressionTree tree : trees) {
+            int leaves = tree.leaves();
+            double[][] treeParts = tree.pathContributions(Arrays.copyOfRange(coefficients, s, s + leaves),
+                    Arrays.copyOfRange(means, s, s + leaves)).parts();
+            System.arraycopy(treeParts, 0, parts, s, leaves);
+            s += leaves;
+        }
+        return parts;
     }
 
     @Override

@@ -26,7 +26,7 @@ public interface VectorStage extends Serializable {
     /** Writes this stage's slots into {@code out[offset .. offset + width())}; every slot is written. */
     void encode(FeatureRow row, double[] out, int offset);
 
-    /** For each slot, the input features (indices) it derives from; its contribution is shared equally among them. */
+    /** For each slot, the input features (indices) it derives from; a reason code shares its contribution equally among them. */
     int[][] slotSources();
 
     /** For each slot a readable name, e.g. {@code contract=Month-to-month} or {@code tenure in [12, 24)}. */
