@@ -38,7 +38,7 @@ final class TrainChurnCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the fold assignment (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--l2", split = ",", defaultValue = "1e-3,1e-2", paramLabel = "X[,X...]",
+    @Option(names = "--l2", split = ",", defaultValue = "1e-3,1e-2,3e-2", paramLabel = "X[,X...]",
             description = "candidate L2 strengths of the final regression (default: ${DEFAULT-VALUE})")
     double[] l2;
 

@@ -1,7 +1,6 @@
 package vigil.operators.churn;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,7 +77,7 @@ public final class FeatureRow {
             if (Double.isNaN(x)) {
                 return "missing";
             }
-            return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.format(Locale.ROOT, "%.1f", x) : Double.toString(x);
+            return x == Math.rint(x) && Math.abs(x) < 1e15 ? (long) x + ".0" : Double.toString(x);
         }
         return categories[feature] == null ? "missing" : categories[feature];
     }

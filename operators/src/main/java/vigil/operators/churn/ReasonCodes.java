@@ -73,17 +73,22 @@ final class ReasonCodes implements Serializable {
 
     /** The features that raised the risk, largest contribution first, at most {@link #MAX_REASONS}. */
     static List<ChurnPrediction.Reason> top(double[] contributions, List<InputFeature> features, FeatureRow row) {
-        List<Integer> order = new ArrayList<>();
-        for (int f = 0; f < contributions.length; f++) {
-            if (contributions[f] > 0) {
-                order.add(f);
+        // selection of the few largest: cheaper than sorting every feature on each prediction
+        boolean[] taken = new boolean[contributions.length];
+        List<ChurnPrediction.Reason> reasons = new ArrayList<>(MAX_REASONS);
+        while (reasons.size() < MAX_REASONS) {
+            int best = -1;
+            for (int f = 0; f < contributions.length; f++) {
+                if (!taken[f] && contributions[f] > 0 && (best < 0 || contributions[f] > contributions[best])) {
+                    best = f;
+                }
             }
-        }
-        order.sort((a, b) -> Double.compare(contributions[b], contributions[a]));
-        List<ChurnPrediction.Reason> reasons = new ArrayList<>();
-        for (int f : order.subList(0, Math.min(MAX_REASONS, order.size()))) {
-            InputFeature feature = features.get(f);
-            reasons.add(new ChurnPrediction.Reason(feature.name(), row.display(f, feature.kind()), contributions[f]));
+            if (best < 0) {
+                break;
+            }
+            taken[best] = true;
+            InputFeature feature = features.get(best);
+            reasons.add(new ChurnPrediction.Reason(feature.name(), row.display(best, feature.kind()), contributions[best]));
         }
         return reasons;
     }

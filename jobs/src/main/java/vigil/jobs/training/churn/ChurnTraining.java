@@ -33,7 +33,7 @@ public final class ChurnTraining {
         public long version = 1;
         public int folds = 5;
         public long seed = 42;
-        public double[] l2 = {1e-3, 1e-2};
+        public double[] l2 = {1e-3, 1e-2, 3e-2};
         public int[] trees = {0, 40};
         public int interactions = 4;
         public int bins = 10;

@@ -67,10 +67,16 @@ public final class RegressionTree implements Serializable {
         double gain;
     }
 
+    /** Leaf count, computed on first use (scoring asks for it on every row); 0 until then. */
+    private transient int leafCount;
+
     public int leaves() {
-        int count = 0;
-        for (int l : leaf) {
-            count += l >= 0 ? 1 : 0;
+        int count = leafCount;
+        if (count == 0) {
+            for (int l : leaf) {
+                count += l >= 0 ? 1 : 0;
+            }
+            leafCount = count;
         }
         return count;
     }
