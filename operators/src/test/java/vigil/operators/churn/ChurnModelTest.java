@@ -171,6 +171,18 @@ class ChurnModelTest {
         assertThat(withTrees.metadata().dimensions).isEqualTo(x.length);
     }
 
+    @Test
+    void theShippedModelLoadsFromTheClasspathWithItsCrossValidation() {
+        ChurnModel shipped = ChurnModel.fromClasspath(ChurnModel.DEFAULT_MODEL);
+        assertThat(shipped.inputFeatures()).contains("tenure (numeric)", "contract (categorical)");
+        assertThat(shipped.metadata().crossValidation.mean().rocAuc()).isGreaterThan(0.85);
+        ChurnPrediction risky = shipped.predict(Map.of("tenure", 1.0, "contract", "Month-to-month",
+                "internet_service", "Fiber optic", "monthly_charges", "95.5"));
+        ChurnPrediction safe = shipped.predict(Map.of("tenure", 70.0, "contract", "Two year", "internet_service", "No"));
+        assertThat(risky.risk()).isGreaterThan(0.5).isGreaterThan(safe.risk() + 0.3);
+        assertThat(risky.reasons()).extracting(ChurnPrediction.Reason::feature).contains("contract", "tenure");
+    }
+
     private static double servableRisk(LogisticRegressionModelServable servable, double[] x) {
         List<Row> rows = new ArrayList<>(List.of(new Row(new ArrayList<>(List.of(new DenseVector(x))))));
         DataFrame out = servable.transform(new DataFrame(new ArrayList<>(List.of("features")),
