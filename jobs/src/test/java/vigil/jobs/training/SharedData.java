@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the project's shared labeled data ({@code ../shared/data} beside the project root). */
-final class SharedData {
+public final class SharedData {
     private SharedData() {}
 
-    static Path file(String name) {
+    public static Path file(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("data").resolve(name);
             if (Files.isRegularFile(candidate)) {
