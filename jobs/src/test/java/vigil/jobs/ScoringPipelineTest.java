@@ -7,6 +7,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.jobs.churn.ChurnModels;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.testing.CollectingSink;
 import vigil.jobs.testing.Corpus;
@@ -82,9 +83,17 @@ class ScoringPipelineTest {
         Set<String> customers = new HashSet<>();
         updates.forEach(u -> customers.add(u.getCustomerId()));
         assertThat(customers).hasSizeGreaterThan(100);
-        assertThat(updates).as("no churn model in this build: nothing is scored")
-                .allSatisfy(u -> assertThat(u.getScore().getChurnRisk()).isNull());
-        assertThat(modelUpdates.results()).as("and nothing learned").isEmpty();
+        // and every score carries churn risk from the shipped model, a band and at most three reasons
+        assertThat(updates).allSatisfy(u -> {
+            assertThat(u.getScore().getChurnRisk()).isBetween(0.0, 1.0);
+            assertThat(u.getScore().getChurnBand()).isIn("low", "medium", "high");
+            assertThat(u.getScore().getReasons()).hasSizeLessThanOrEqualTo(3);
+            assertThat(u.getScore().getModelVersions()).containsKey("churn");
+        });
+        assertThat(updates.stream().map(u -> u.getScore().getChurnRisk()).distinct().count())
+                .as("the synthetic customers do not all look alike").isGreaterThan(100);
+        assertThat(modelUpdates.results()).as("whatever the learner promotes is a readable model")
+                .allSatisfy(m -> assertThat(ChurnModels.parser().parse(m.getPayload()).version()).isPositive());
 
         // and every text is analyzed: redacted, scored, tagged
         List<Interaction> texts = interactions.stream().filter(i -> i.getText() != null && !i.getText().isBlank())

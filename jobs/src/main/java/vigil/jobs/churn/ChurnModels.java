@@ -2,7 +2,7 @@ package vigil.jobs.churn;
 
 import vigil.jobs.config.VigilConfig;
 import vigil.operators.churn.ModelParser;
-import vigil.operators.churn.OnlineLinearModel;
+import vigil.operators.churn.ChurnModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,26 +17,32 @@ import java.nio.file.Path;
 public final class ChurnModels {
     private ChurnModels() {}
 
-    /**
-     * Parses a churn model's JSON. This build has no trained model class yet, so every payload is
-     * rejected (logged and counted by the operators; the job keeps running, unscored).
-     */
+    /** Parses a churn model's JSON ({@link ChurnModel#toJson()}); a document that is not a model throws. */
     public static ModelParser parser() {
-        return ChurnModels::noModelClass;
+        return ChurnModel::fromJson;
     }
 
     /**
-     * The JSON of the model to score with until one is broadcast: {@code churn.model}, or the model
-     * shipped with Vigil when that is empty (none in this build: null, and nothing is scored). A
-     * configured file must parse, or the job does not start.
+     * The JSON of the model to score with until one is broadcast: {@code churn.model} (a
+     * {@code train-churn} snapshot directory, or a model JSON file), or the model shipped with Vigil
+     * when that is empty. A configured model must load, or the job does not start.
      */
     public static String initialModelJson(VigilConfig.Churn churn, ModelParser parser) {
         if (churn.model == null || churn.model.isBlank()) {
             return shippedModelJson();
         }
+        Path location = Path.of(churn.model);
+        if (Files.isDirectory(location)) {
+            try {
+                return ChurnModel.load(location).toJson();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("churn.model " + churn.model + " is not a churn model snapshot: "
+                        + e.getMessage(), e);
+            }
+        }
         String json;
         try {
-            json = Files.readString(Path.of(churn.model));
+            json = Files.readString(location);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read churn.model " + churn.model, e);
         }
@@ -49,11 +55,8 @@ public final class ChurnModels {
         return json;
     }
 
-    private static String shippedModelJson() {
-        return null;
-    }
-
-    private static OnlineLinearModel noModelClass(String json) {
-        throw new UnsupportedOperationException("this build of Vigil has no churn model class to read model JSON");
+    /** The engine's default model, trained on synthetic generator history (see README). */
+    public static String shippedModelJson() {
+        return ChurnModel.fromClasspath(ChurnModel.DEFAULT_MODEL).toJson();
     }
 }

@@ -35,7 +35,7 @@ public final class ChurnHistory {
     /** What history to simulate. */
     public record Settings(int customers, int events, long days, long seed) {}
 
-    /** Runs the simulation and writes the CSV (header: customerId, the spec's features, churn); returns its row count. */
+    /** Runs the simulation and writes the CSV (header: the spec's features, then churn); returns its row count. */
     public static long build(Settings settings, VigilConfig config, Path csv) throws Exception {
         FeatureSpec spec = config.featureSpec();
         List<String> names = new ArrayList<>();
@@ -75,9 +75,7 @@ public final class ChurnHistory {
     }
 
     private static long join(Path parts, List<String> names, Path csv) throws IOException {
-        List<String> header = new ArrayList<>();
-        header.add("customerId");
-        header.addAll(names);
+        List<String> header = new ArrayList<>(names);
         header.add("churn");
         long rows = 0;
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);

@@ -50,8 +50,7 @@ final class OutcomeRowsSink implements Sink<ScoreUpdate> {
             if (update.getOutcome() == null || update.getScore() == null) {
                 return;
             }
-            List<Object> row = new ArrayList<>(features.size() + 2);
-            row.add(update.getCustomerId());
+            List<Object> row = new ArrayList<>(features.size() + 1);
             for (String name : features) {
                 Object value = update.getFeatures().get(name);
                 row.add(value == null ? "" : value);

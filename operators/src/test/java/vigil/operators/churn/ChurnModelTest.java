@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vigil.operators.features.FeatureSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -172,8 +173,8 @@ class ChurnModelTest {
     }
 
     @Test
-    void theShippedModelLoadsFromTheClasspathWithItsCrossValidation() {
-        ChurnModel shipped = ChurnModel.fromClasspath(ChurnModel.DEFAULT_MODEL);
+    void aTelcoModelLoadsFromTheClasspathWithItsCrossValidation() {
+        ChurnModel shipped = ChurnModel.fromClasspath("vigil/models/churn-telco");
         assertThat(shipped.inputFeatures()).contains("tenure (numeric)", "contract (categorical)");
         assertThat(shipped.metadata().crossValidation.mean().rocAuc()).isGreaterThan(0.85);
         ChurnPrediction risky = shipped.predict(Map.of("tenure", 1.0, "contract", "Month-to-month",
@@ -188,5 +189,18 @@ class ChurnModelTest {
         DataFrame out = servable.transform(new DataFrame(new ArrayList<>(List.of("features")),
                 new ArrayList<>(List.of(DataTypes.VECTOR(BasicType.DOUBLE))), rows));
         return ((DenseVector) out.collect().get(0).get(out.getIndex("rawPrediction"))).get(1);
+    }
+
+    @Test
+    void theShippedEngineModelReadsTheDefaultFeatureSpec() {
+        ChurnModel shipped = ChurnModel.fromClasspath(ChurnModel.DEFAULT_MODEL);
+        List<String> names = shipped.features().stream().map(InputFeature::name).toList();
+        List<String> spec = FeatureSpec.loadDefault().features().stream().map(FeatureSpec.Feature::name).toList();
+        assertThat(names).containsExactlyInAnyOrderElementsOf(spec);
+        ChurnPrediction angry = shipped.predict(Map.of("contract", "monthly", "negative.30d", 6.0,
+                "complaints.billing", 4.0, "cancelPages.30d", 2.0, "repeatContacts", 3.0));
+        ChurnPrediction calm = shipped.predict(Map.of("contract", "two-year", "negative.30d", 0.0));
+        assertThat(angry.risk()).isBetween(0.0, 1.0).isGreaterThan(calm.risk());
+        assertThat(angry.reasons()).isNotEmpty();
     }
 }
