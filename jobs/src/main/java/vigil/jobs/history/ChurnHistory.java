@@ -66,7 +66,7 @@ public final class ChurnHistory {
             input.add(new RawRecord(record.stream().defaultTopic(), 0, offset, record.timestamp(),
                     record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), record.value()));
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(config.parallelism);
         ScoringJob job = new ScoringJob(config);
         job.wire(env.fromCollection(input, TypeInformation.of(RawRecord.class)),

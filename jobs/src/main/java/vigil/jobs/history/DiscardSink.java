@@ -4,7 +4,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
 /** Drops everything: for the outputs a simulation does not need. */
-final class DiscardSink<T> implements Sink<T> {
+public final class DiscardSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
 
     @Override
