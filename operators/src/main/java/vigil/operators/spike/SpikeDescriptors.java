@@ -1,0 +1,22 @@
+package vigil.operators.spike;
+
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import vigil.schemas.SpikeState;
+
+/** The spike detector's keyed state (per problem topic), declared once. */
+final class SpikeDescriptors {
+    private SpikeDescriptors() {}
+
+    /** Window buckets, baselines, evidence samples and the open alert. */
+    static ValueStateDescriptor<SpikeState> state() {
+        return new ValueStateDescriptor<>("spike", new AvroTypeInfo<>(SpikeState.class));
+    }
+
+    /** Customers with a counted complaint: in the current window, or since the open alert's window began. */
+    static MapStateDescriptor<String, Long> customers() {
+        return new MapStateDescriptor<>("spike-customers", Types.STRING, Types.LONG);
+    }
+}
