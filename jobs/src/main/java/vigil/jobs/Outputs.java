@@ -4,6 +4,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaConnectors;
 import vigil.jobs.kafka.OutputEncoding;
+import vigil.schemas.Alert;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.ScoreUpdate;
@@ -14,17 +15,26 @@ public final class Outputs {
     final Sink<ScoreUpdate> scores;
     final Sink<Interaction> enriched;
     final Sink<DeadLetter> deadLetters;
+    /** Null: the spike detector is not wired (tests that only look at the other outputs). */
+    final Sink<Alert> alerts;
 
     public Outputs(Sink<ScoreUpdate> scores, Sink<Interaction> enriched, Sink<DeadLetter> deadLetters) {
+        this(scores, enriched, deadLetters, null);
+    }
+
+    public Outputs(Sink<ScoreUpdate> scores, Sink<Interaction> enriched, Sink<DeadLetter> deadLetters,
+                   Sink<Alert> alerts) {
         this.scores = scores;
         this.enriched = enriched;
         this.deadLetters = deadLetters;
+        this.alerts = alerts;
     }
 
     public static Outputs kafka(VigilConfig config) {
         return new Outputs(
                 KafkaConnectors.sink(config, StreamId.SCORES, OutputEncoding.SCORES),
                 KafkaConnectors.sink(config, StreamId.ENRICHED, OutputEncoding.ENRICHED),
-                KafkaConnectors.sink(config, StreamId.DEAD_LETTERS, OutputEncoding.DEAD_LETTERS));
+                KafkaConnectors.sink(config, StreamId.DEAD_LETTERS, OutputEncoding.DEAD_LETTERS),
+                KafkaConnectors.sink(config, StreamId.ALERTS, OutputEncoding.ALERTS));
     }
 }

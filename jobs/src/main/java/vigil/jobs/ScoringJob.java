@@ -17,7 +17,10 @@ import vigil.operators.decode.DecodeFunction;
 import vigil.operators.decode.RawRecord;
 import vigil.operators.enrich.AnalyzeFunction;
 import vigil.operators.enrich.InteractionsOnly;
+import vigil.operators.spike.ComplaintSignals;
+import vigil.operators.spike.SpikeDetector;
 import vigil.schemas.CustomerEvent;
+import vigil.schemas.TopicSignal;
 
 /**
  * The scoring job: decode and validate every input, dead-letter what is wrong, analyze texts
@@ -73,6 +76,19 @@ public final class ScoringJob {
                 .process(new CustomerStateFunction(config.stateSettings()))
                 .uid("customer-state").name("customer state")
                 .sinkTo(outputs.scores).uid("scores-sink").name("scores");
+
+        if (outputs.alerts != null && config.spikes.enabled) {
+            wireSpikeDetection(events, outputs);
+        }
+    }
+
+    /** Negative interactions per problem topic, across sources, to cx.alerts. */
+    private void wireSpikeDetection(DataStream<CustomerEvent> events, Outputs outputs) {
+        events.flatMap(new ComplaintSignals(config.spikeSignals())).uid("complaint-signals").name("complaint signals")
+                .keyBy(TopicSignal::getTopic)
+                .process(new SpikeDetector(config.spikeSettings()))
+                .uid("spike-detector").name("spike detector")
+                .sinkTo(outputs.alerts).uid("alerts-sink").name("alerts");
     }
 
     private WatermarkStrategy<CustomerEvent> watermarks() {

@@ -10,7 +10,8 @@ import java.time.Duration;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Real-time customer-signal engine on Apache Flink.",
         subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, CreateTopicsCommand.class,
-                TrainSentimentCommand.class, EvalSentimentCommand.class, GenerateMessagesCommand.class})
+                TrainSentimentCommand.class, EvalSentimentCommand.class, GenerateMessagesCommand.class,
+                EvalAlertsCommand.class})
 public final class VigilCli {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new VigilCli());

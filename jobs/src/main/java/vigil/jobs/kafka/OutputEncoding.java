@@ -1,6 +1,7 @@
 package vigil.jobs.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
+import vigil.schemas.Alert;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.ScoreUpdate;
@@ -16,6 +17,8 @@ public final class OutputEncoding<T> implements Serializable {
             new OutputEncoding<>(ScoreUpdate::getCustomerId, ScoreUpdate::getScore);
     public static final OutputEncoding<Interaction> ENRICHED =
             new OutputEncoding<>(Interaction::getCustomerId, interaction -> interaction);
+    public static final OutputEncoding<Alert> ALERTS =
+            new OutputEncoding<>(Alert::getAlertId, alert -> alert);
     public static final OutputEncoding<DeadLetter> DEAD_LETTERS =
             new OutputEncoding<>(DeadLetter::getSourceTopic, letter -> letter);
 

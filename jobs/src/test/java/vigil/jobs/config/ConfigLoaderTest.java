@@ -35,6 +35,9 @@ class ConfigLoaderTest {
 
         assertThat(config.checkpoints.interval).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.limits.maxFutureSkew).isEqualTo(Duration.ofHours(1));
+        assertThat(config.spikeSettings().windowMs).isEqualTo(30_000);
+        assertThat(config.spikeSettings().warmUpWindows()).isEqualTo(360);
+        assertThat(config.spikeSignals().pageTopics).containsEntry("/status", "outage").hasSize(13);
     }
 
     @Test

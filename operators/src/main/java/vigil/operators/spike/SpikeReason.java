@@ -16,7 +16,7 @@ final class SpikeReason {
 
     /** e.g. "billing complaints at 4.2x their baseline in CALL (38 in 30 s, expected 9.1, z 9.5) and ..." */
     static String rising(String topic, WindowVerdict verdict, long windowMs, int customers) {
-        String sources = verdict.anomalous.stream().map(r -> r.describe(windowMs)).collect(Collectors.joining(" and "));
+        String sources = (verdict.fires ? verdict.rising : verdict.anomalous).stream().map(r -> r.describe(windowMs)).collect(Collectors.joining(" and "));
         return String.format(Locale.ROOT, "%s complaints at %.1fx their baseline in %s; %d customers affected",
                 topic, verdict.lift, sources.isEmpty() ? "no source now" : sources, customers);
     }

@@ -33,10 +33,15 @@ public final class SpikeSettings implements Serializable {
     /** After a resolution, the topic cannot open a new alert for this long. */
     public final long coolDownMs;
     public final int evidenceSamples;
+    /** Once one source is anomalous, another corroborates it with a weaker rise: this z... */
+    public final double corroborateZ;
+    /** ...and this ratio to its mean (and at least 3 interactions). */
+    public final double corroborateRatio;
 
     public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double zThreshold,
                          double minRatio, int minCount, int minSources, double extremeZ, double extremeRatio,
-                         long quietMs, long coolDownMs, int evidenceSamples) {
+                         long quietMs, long coolDownMs, int evidenceSamples, double corroborateZ,
+                         double corroborateRatio) {
         require(slideMs > 0 && windowMs >= slideMs && windowMs % slideMs == 0,
                 "the spike window must be a positive multiple of the slide");
         require(warmUpMs >= 0 && halfLifeMs > 0, "warm-up must be >= 0 and half-life > 0");
@@ -57,12 +62,14 @@ public final class SpikeSettings implements Serializable {
         this.quietMs = quietMs;
         this.coolDownMs = coolDownMs;
         this.evidenceSamples = evidenceSamples;
+        this.corroborateZ = Math.min(corroborateZ, zThreshold);
+        this.corroborateRatio = Math.min(corroborateRatio, minRatio);
     }
 
     /** Defaults: 30 s windows sliding by 5 s, 30 min warm-up and half-life, z 4, 2x, 5 events, 2 sources. */
     public static SpikeSettings defaults() {
         return new SpikeSettings(5_000, 30_000, 1_800_000, 1_800_000, 4.0, 2.0, 5, 2, 8.0, 5.0,
-                120_000, 600_000, 5);
+                120_000, 600_000, 5, 2.0, 1.5);
     }
 
     /** Full windows the baseline must have seen before the topic may alert. */

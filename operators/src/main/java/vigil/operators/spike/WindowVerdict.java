@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One window of one topic, every source read against its baseline: is the rise significant and
- * corroborated by enough sources (or extreme in one), and how severe is it.
+ * One window of one topic, every source read against its baseline: is the rise significant in one
+ * source and corroborated by others (a weaker rise there is enough), or extreme in one; how severe.
  */
 final class WindowVerdict {
     final List<SourceReading> readings;
     final List<SourceReading> anomalous = new ArrayList<>();
+    /** The anomalous sources and those corroborating them: the alert's sources. */
+    final List<SourceReading> rising = new ArrayList<>();
     final boolean fires;
     final double lift;
 
@@ -25,11 +27,14 @@ final class WindowVerdict {
             if (reading.anomalous) {
                 anomalous.add(reading);
                 extreme |= reading.extreme;
+            }
+            if (reading.corroborates) {
+                rising.add(reading);
                 observed += reading.count;
                 expected += Math.max(BaselineModel.MIN_EXPECTED, reading.expected);
             }
         }
-        this.fires = anomalous.size() >= settings.minSources || extreme;
+        this.fires = (!anomalous.isEmpty() && rising.size() >= settings.minSources) || extreme;
         this.lift = expected > 0 ? observed / expected : 0;
     }
 
@@ -39,7 +44,7 @@ final class WindowVerdict {
 
     List<Channel> anomalousSources() {
         List<Channel> sources = new ArrayList<>();
-        anomalous.forEach(reading -> sources.add(reading.channel));
+        (fires ? rising : anomalous).forEach(reading -> sources.add(reading.channel));
         return sources;
     }
 
