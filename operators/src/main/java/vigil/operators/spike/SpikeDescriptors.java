@@ -19,4 +19,9 @@ final class SpikeDescriptors {
     static MapStateDescriptor<String, Long> customers() {
         return new MapStateDescriptor<>("spike-customers", Types.STRING, Types.LONG);
     }
+
+    /** "CHANNEL|customer" to when that customer last counted in that source: one count per window. */
+    static MapStateDescriptor<String, Long> counted() {
+        return new MapStateDescriptor<>("spike-counted", Types.STRING, Types.LONG);
+    }
 }

@@ -25,7 +25,7 @@ import java.util.TreeSet;
 
 /**
  * Cross-source spike detection, keyed by problem topic. Negative interactions are counted per source
- * in event-time buckets of one slide; at the end of every slide (an event-time timer) the last
+ * (each customer at most once per source and window) in event-time buckets of one slide; at the end of every slide (an event-time timer) the last
  * window of buckets is read against each source's learned baseline ({@link BaselineModel}). An alert
  * opens when the rise is significant in enough sources or extreme in one, is updated when it grows
  * or spreads, and resolves after a quiet period, followed by a cool-down. Nothing fires before the
@@ -40,6 +40,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
 
     private transient ValueState<SpikeState> state;
     private transient MapState<String, Long> customers;
+    private transient MapState<String, Long> counted;
     private transient Counter opened;
     private transient Counter suppressed;
     private transient Counter late;
@@ -52,6 +53,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
     public void open(Configuration parameters) {
         state = getRuntimeContext().getState(SpikeDescriptors.state());
         customers = getRuntimeContext().getMapState(SpikeDescriptors.customers());
+        counted = getRuntimeContext().getMapState(SpikeDescriptors.counted());
         opened = getRuntimeContext().getMetricGroup().counter("spikeAlertsOpened");
         suppressed = getRuntimeContext().getMetricGroup().counter("spikeAlertsSuppressedByCoolDown");
         late = getRuntimeContext().getMetricGroup().counter("spikeSignalsTooLate");
@@ -76,7 +78,13 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
             s.setScheduled(true);
             ctx.timerService().registerEventTimeTimer(s.getNextWindowEnd());
         }
-        count(s, bucket, signal.getChannel());
+        // A customer counts once per source and window: one angry conversation of six messages is not a spike.
+        String who = signal.getChannel() + "|" + signal.getCustomerId();
+        Long last = counted.get(who);
+        if (last == null || Math.abs(signal.getTimestamp() - last) >= settings.windowMs) {
+            counted.put(who, signal.getTimestamp());
+            count(s, bucket, signal.getChannel());
+        }
         keepEvidence(s, signal);
         customers.put(signal.getCustomerId(), signal.getTimestamp());
         state.update(s);
@@ -104,8 +112,10 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         long nextEnd = windowEnd + settings.slideMs;
         s.getBuckets().removeIf(b -> b.getStart() < nextEnd - settings.windowMs);
         s.getEvidence().removeIf(e -> e.getTimestamp() < nextEnd - settings.windowMs);
+        forgetCountedBefore(nextEnd - 2 * settings.windowMs);
         if (s.getOpen() == null && s.getBuckets().isEmpty()) {
             customers.clear();
+            counted.clear();
         } else if (s.getOpen() == null) {
             forgetCustomersBefore(nextEnd - settings.windowMs);
         }
@@ -246,6 +256,15 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
             n++;
         }
         return n;
+    }
+
+    private void forgetCountedBefore(long time) throws Exception {
+        Iterator<Map.Entry<String, Long>> it = counted.iterator();
+        while (it.hasNext()) {
+            if (it.next().getValue() < time) {
+                it.remove();
+            }
+        }
     }
 
     private void forgetCustomersBefore(long time) throws Exception {
