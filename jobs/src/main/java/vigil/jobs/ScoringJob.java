@@ -28,6 +28,10 @@ import vigil.schemas.ControlMessage;
 import vigil.schemas.CustomerEvent;
 import vigil.schemas.LabeledExample;
 import vigil.schemas.ScoreUpdate;
+import vigil.operators.spike.ComplaintSignals;
+import vigil.operators.spike.SpikeDetector;
+import vigil.schemas.CustomerEvent;
+import vigil.schemas.TopicSignal;
 
 /**
  * The scoring job: decode and validate every input, dead-letter what is wrong, analyze texts
@@ -106,6 +110,9 @@ public final class ScoringJob {
         if (config.churn.learner.enabled) {
             learn(scores.getSideOutput(ChurnStateDescriptors.LABELED_EXAMPLES), modelUpdates, outputs);
         }
+        if (outputs.alerts != null && config.spikes.enabled) {
+            wireSpikeDetection(events, outputs);
+        }
     }
 
     /** One learner for the whole job: both inputs keyed by one constant, parallelism 1. */
@@ -115,6 +122,15 @@ public final class ScoringJob {
                 .process(new OnlineLearner(config.learnerSettings(), modelParser, initialModel))
                 .uid("online-learner").name("online churn learner").setParallelism(1)
                 .sinkTo(outputs.modelUpdates).uid("control-sink").name("model updates to control").setParallelism(1);
+    }
+
+    /** Negative interactions per problem topic, across sources, to cx.alerts. */
+    private void wireSpikeDetection(DataStream<CustomerEvent> events, Outputs outputs) {
+        events.flatMap(new ComplaintSignals(config.spikeSignals())).uid("complaint-signals").name("complaint signals")
+                .keyBy(TopicSignal::getTopic)
+                .process(new SpikeDetector(config.spikeSettings()))
+                .uid("spike-detector").name("spike detector")
+                .sinkTo(outputs.alerts).uid("alerts-sink").name("alerts");
     }
 
     private WatermarkStrategy<CustomerEvent> watermarks() {

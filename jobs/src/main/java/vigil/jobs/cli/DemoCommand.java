@@ -5,8 +5,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.demo.Demo;
+import vigil.jobs.generator.GeneratorSettings;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -32,7 +34,25 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VigilConfig config = configOptions.load();
         config.checkpoints.interval = checkpointInterval;
-        new Demo(config, traffic.settings(System.currentTimeMillis()), duration, json, System.out).run();
+        GeneratorSettings settings = traffic.settings(System.currentTimeMillis());
+        if (duration != null && !traffic.noIncident) {
+            // A timed demo shows the whole incident: alerts open and resolve before it ends.
+            settings = settings.toBuilder().incidents(List.of(GeneratorSettings.demoIncident(duration))).build();
+        }
+        if (configOptions.file == null) {
+            demoSpikeTiming(config.spikes);
+        }
+        new Demo(config, settings, duration, json, System.out).run();
         return 0;
+    }
+
+    /** Seconds instead of minutes, so that a one-minute demo learns a baseline and shows a whole alert. */
+    private static void demoSpikeTiming(VigilConfig.Spikes spikes) {
+        spikes.slide = Duration.ofSeconds(2);
+        spikes.window = Duration.ofSeconds(10);
+        spikes.warmUp = Duration.ofSeconds(14);
+        spikes.halfLife = Duration.ofMinutes(2);
+        spikes.quietPeriod = Duration.ofSeconds(6);
+        spikes.coolDown = Duration.ofMinutes(1);
     }
 }

@@ -17,7 +17,7 @@ final class TrafficOptions {
     @Option(names = "--malformed", defaultValue = "0.001", description = "fraction of malformed records (default: ${DEFAULT-VALUE})")
     double malformed;
 
-    @Option(names = "--no-incident", description = "leave out the scripted billing outage (from minute 5, 10 minutes)")
+    @Option(names = "--no-incident", description = "leave out the scripted billing outage (from minute 5 for 10 minutes; with --duration, from 45 % of it for 20 %)")
     boolean noIncident;
 
     GeneratorSettings settings(long startTime) {

@@ -12,7 +12,7 @@ import java.time.Duration;
         subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, CreateTopicsCommand.class,
                 TrainSentimentCommand.class, EvalSentimentCommand.class, GenerateMessagesCommand.class,
                 ChurnHistoryCommand.class, PublishModelCommand.class,
-                TrainChurnCommand.class, EvalChurnCommand.class})
+                TrainChurnCommand.class, EvalChurnCommand.class, EvalAlertsCommand.class})
 public final class VigilCli {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new VigilCli());

@@ -35,6 +35,13 @@ public final class ConfigLoader {
         }
     }
 
+    /** Reads another YAML (or JSON) document with the same rules: durations, no unknown keys. */
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return YAML.readValue(in, type);
+        }
+    }
+
     public static VigilConfig parse(String yaml) throws IOException {
         VigilConfig config = YAML.readValue(yaml, VigilConfig.class);
         return config == null ? new VigilConfig() : config;

@@ -7,6 +7,7 @@ import vigil.operators.customer.StateSettings;
 import vigil.operators.enrich.AnalysisSettings;
 import vigil.operators.enrich.SentimentPath;
 import vigil.operators.features.FeatureSpec;
+import vigil.operators.spike.SpikeSettings;
 import vigil.operators.text.EntityTagger;
 import vigil.operators.text.TopicTagger;
 import vigil.schemas.Channel;
@@ -18,7 +19,9 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +44,7 @@ public class VigilConfig implements Serializable {
     public Analysis analysis = new Analysis();
     public Churn churn = new Churn();
     public Checkpoints checkpoints = new Checkpoints();
+    public Spikes spikes = new Spikes();
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";
@@ -136,6 +140,33 @@ public class VigilConfig implements Serializable {
         public double l2 = 0.0;
     }
 
+    /** Cross-source spike detection per problem topic (README: Spike detection). */
+    public static class Spikes implements Serializable {
+        public boolean enabled = true;
+        public Duration slide = Duration.ofSeconds(5);
+        public Duration window = Duration.ofSeconds(30);
+        /** Full windows' worth of event time the baseline learns before the topic may alert. */
+        public Duration warmUp = Duration.ofMinutes(30);
+        public Duration halfLife = Duration.ofMinutes(30);
+        public double zThreshold = 4.0;
+        public double minRatio = 2.0;
+        public int minCount = 5;
+        public int minSources = 2;
+        /** Once one source is anomalous, others corroborate it with at least this z and ratio. */
+        public double corroborateZ = 2.0;
+        public double corroborateRatio = 1.5;
+        public double extremeZ = 8.0;
+        public double extremeRatio = 5.0;
+        public Duration quietPeriod = Duration.ofMinutes(2);
+        public Duration coolDown = Duration.ofMinutes(10);
+        public int evidenceSamples = 5;
+        /** Count NEUTRAL texts with a problem topic as well as NEGATIVE ones. */
+        public boolean countNeutral = true;
+        public List<String> ignoredTopics = List.of("praise");
+        /** Click ERROR pages to topics, by page prefix (the longest wins). */
+        public Map<String, String> pageTopics = defaultPageTopics();
+    }
+
     public String topic(StreamId stream) {
         return topics.getOrDefault(stream, stream.defaultTopic());
     }
@@ -180,6 +211,35 @@ public class VigilConfig implements Serializable {
     public LearnerSettings learnerSettings() {
         Learner l = churn.learner;
         return new LearnerSettings(l.candidateEvery, l.window, l.margin, l.alpha, l.beta, l.l1, l.l2);
+    }
+
+    public SpikeSettings spikeSettings() {
+        return new SpikeSettings(spikes.slide.toMillis(), spikes.window.toMillis(), spikes.warmUp.toMillis(),
+                spikes.halfLife.toMillis(), spikes.zThreshold, spikes.minRatio, spikes.minCount, spikes.minSources,
+                spikes.extremeZ, spikes.extremeRatio, spikes.quietPeriod.toMillis(), spikes.coolDown.toMillis(),
+                spikes.evidenceSamples, spikes.corroborateZ, spikes.corroborateRatio);
+    }
+
+    public SpikeSettings.Signals spikeSignals() {
+        return new SpikeSettings.Signals(spikes.pageTopics, new HashSet<>(spikes.ignoredTopics), spikes.countNeutral);
+    }
+
+    private static Map<String, String> defaultPageTopics() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/account/billing", "billing");
+        pages.put("/account/payment", "billing");
+        pages.put("/checkout/payment", "billing");
+        pages.put("/status", "outage");
+        pages.put("/support/outage", "outage");
+        pages.put("/account/contract", "cancellation");
+        pages.put("/account/orders", "delivery");
+        pages.put("/orders", "delivery");
+        pages.put("/support/devices", "defect");
+        pages.put("/login", "login");
+        pages.put("/account/security", "login");
+        pages.put("/plans", "pricing");
+        pages.put("/pricing", "pricing");
+        return pages;
     }
 
     private static Map<String, Duration> defaultWindows() {

@@ -70,6 +70,7 @@ public final class Demo {
             producer.stop();
             producerThread.join(10_000);
             awaitQuiet(monitor);
+            monitor.takeAlertLines().forEach(this::log);
         } finally {
             producer.stop();
             job.cancel().get();
@@ -101,6 +102,7 @@ public final class Demo {
             long left = duration == null ? Long.MAX_VALUE : duration.toMillis() - (System.nanoTime() - start) / 1_000_000;
             Thread.sleep(Math.max(1, Math.min(REPORT_EVERY.toMillis(), left)));
             Map<StreamId, Long> now = producer.sent();
+            monitor.takeAlertLines().forEach(this::log);
             log(DemoSummary.line((System.nanoTime() - start) / 1_000_000_000L, now, before,
                     REPORT_EVERY.toMillis() / 1000.0, monitor.counts()));
             before = now;

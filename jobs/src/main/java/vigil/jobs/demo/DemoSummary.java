@@ -27,6 +27,9 @@ final class DemoSummary {
         if (out.tombstones() > 0) {
             line.append(", erasures ").append(out.tombstones());
         }
+        if (!out.alertsByStatus().isEmpty()) {
+            line.append(", alerts ").append(out.alertsByStatus());
+        }
         return line.toString();
     }
 
@@ -40,6 +43,7 @@ final class DemoSummary {
         text.append(String.format("  texts by topic          %s%n", out.topics()));
         text.append(String.format("  out cx.scores           %,10d (tombstones %d)%n", out.scores(), out.tombstones()));
         text.append(String.format("  out cx.dead-letters     %,10d %s%n", out.deadLetters(), out.deadLettersByReason()));
+        text.append(String.format("  out cx.alerts           %s%n", out.alertsByStatus()));
         return text.toString();
     }
 
@@ -61,6 +65,10 @@ final class DemoSummary {
         root.put("deadLetters", out.deadLetters());
         ObjectNode reasons = root.putObject("deadLettersByReason");
         out.deadLettersByReason().forEach(reasons::put);
+        ObjectNode alerts = root.putObject("alerts");
+        for (String status : new String[] {"OPENED", "UPDATED", "RESOLVED"}) {
+            alerts.put(status, out.alertsByStatus().getOrDefault(status, 0L));
+        }
         return root.toString();
     }
 

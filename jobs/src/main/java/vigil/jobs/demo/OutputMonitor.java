@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaClients;
+import vigil.schemas.Alert;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.codec.DecodeException;
@@ -11,15 +12,21 @@ import vigil.schemas.codec.RecordCodec;
 import vigil.schemas.streams.StreamId;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Reads the job's outputs as a downstream system would (read_committed) and counts them. */
 public final class OutputMonitor implements Runnable {
     private final VigilConfig config;
     private final RecordCodec<Interaction> enrichedCodec;
     private final RecordCodec<DeadLetter> deadLetterCodec;
+    private final RecordCodec<Alert> alertCodec;
+    private final Map<String, Long> alertsByStatus = new TreeMap<>();
+    private final Queue<String> alertLines = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> enrichedByChannel = new TreeMap<>();
     private final Map<String, Long> sentimentByLabel = new TreeMap<>();
     private final Map<String, Long> topics = new TreeMap<>();
@@ -32,13 +39,14 @@ public final class OutputMonitor implements Runnable {
         this.config = config;
         this.enrichedCodec = RecordCodec.of(Interaction.class, config.format(StreamId.ENRICHED));
         this.deadLetterCodec = RecordCodec.of(DeadLetter.class, config.format(StreamId.DEAD_LETTERS));
+        this.alertCodec = RecordCodec.of(Alert.class, config.format(StreamId.ALERTS));
     }
 
     @Override
     public void run() {
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.readCommittedConsumer(config, "vigil-demo-monitor")) {
             consumer.subscribe(List.of(config.topic(StreamId.ENRICHED), config.topic(StreamId.SCORES),
-                    config.topic(StreamId.DEAD_LETTERS)));
+                    config.topic(StreamId.DEAD_LETTERS), config.topic(StreamId.ALERTS)));
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     count(record);
@@ -65,6 +73,11 @@ public final class OutputMonitor implements Runnable {
                     sentimentByLabel.merge(interaction.getSentiment().getLabel().name(), 1L, Long::sum);
                 }
                 interaction.getTopics().forEach(topic -> topics.merge(topic, 1L, Long::sum));
+            } else if (record.topic().equals(config.topic(StreamId.ALERTS))) {
+                Alert alert = alertCodec.decode(record.value());
+                alertsByStatus.merge(alert.getStatus().name(), 1L, Long::sum);
+                alertLines.add("ALERT " + alert.getStatus() + " " + alert.getAlertId() + " [" + alert.getSeverity()
+                        + ", " + alert.getSources() + "] " + alert.getReason());
             } else {
                 deadLettersByReason.merge(deadLetterCodec.decode(record.value()).getErrorCode(), 1L, Long::sum);
             }
@@ -75,12 +88,22 @@ public final class OutputMonitor implements Runnable {
 
     public synchronized Counts counts() {
         return new Counts(new TreeMap<>(enrichedByChannel), new TreeMap<>(sentimentByLabel), new TreeMap<>(topics),
-                new TreeMap<>(deadLettersByReason), scores, tombstones);
+                new TreeMap<>(deadLettersByReason), scores, tombstones, new TreeMap<>(alertsByStatus));
+    }
+
+    /** Alert lifecycle events read since the last call, one readable line each. */
+    public List<String> takeAlertLines() {
+        List<String> lines = new ArrayList<>();
+        for (String line; (line = alertLines.poll()) != null; ) {
+            lines.add(line);
+        }
+        return lines;
     }
 
     /** A consistent copy of the counters. */
     public record Counts(Map<String, Long> enrichedByChannel, Map<String, Long> sentimentByLabel,
-                         Map<String, Long> topics, Map<String, Long> deadLettersByReason, long scores, long tombstones) {
+                         Map<String, Long> topics, Map<String, Long> deadLettersByReason, long scores, long tombstones,
+                         Map<String, Long> alertsByStatus) {
         public long enriched() {
             return enrichedByChannel.values().stream().mapToLong(Long::longValue).sum();
         }

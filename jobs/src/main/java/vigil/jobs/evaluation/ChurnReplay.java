@@ -7,7 +7,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
-import vigil.jobs.history.DiscardSink;
+import vigil.jobs.eval.DiscardingSink;
 import vigil.operators.churn.ChurnModel;
 import vigil.operators.churn.InputFeature;
 import vigil.operators.churn.train.LabeledRows;
@@ -59,7 +59,7 @@ public final class ChurnReplay {
         ScoringJob job = new ScoringJob(config);
         job.configure(env);
         job.wire(env.fromCollection(profileEvents(rows, labelCol), TypeInformation.of(RawRecord.class)),
-                new Outputs(new RiskFileSink(parts), new DiscardSink<>(), new DiscardSink<>(), new DiscardSink<>()));
+                new Outputs(new RiskFileSink(parts), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
         env.execute("vigil-eval-churn");
         return collect(parts, rows.size());
     }

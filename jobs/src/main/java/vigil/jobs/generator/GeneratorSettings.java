@@ -23,6 +23,7 @@ public final class GeneratorSettings {
     private final int maxTextChars;
     private final List<Incident> incidents;
     private final Map<StreamId, Double> channelMix;
+    private final List<Double> dailyProfile;
 
     private GeneratorSettings(Builder b) {
         this.customers = b.customers;
@@ -33,6 +34,7 @@ public final class GeneratorSettings {
         this.maxTextChars = b.maxTextChars;
         this.incidents = List.copyOf(b.incidents);
         this.channelMix = Collections.unmodifiableMap(new EnumMap<>(b.channelMix));
+        this.dailyProfile = List.copyOf(b.dailyProfile);
     }
 
     public static Builder builder() {
@@ -49,6 +51,12 @@ public final class GeneratorSettings {
                 Duration.ofMinutes(5), Duration.ofMinutes(10), 8.0);
     }
 
+    /** The demo's billing outage scaled to a demo of {@code length}: from 45 % of it, for 20 % of it. */
+    public static Incident demoIncident(Duration length) {
+        return new Incident("billing", EnumSet.of(StreamId.CALLS, StreamId.CHATS, StreamId.SOCIAL, StreamId.CLICKS),
+                length.multipliedBy(45).dividedBy(100), length.dividedBy(5), 8.0);
+    }
+
     public static List<Incident> defaultDemoIncidents() {
         return List.of(demoIncident());
     }
@@ -63,7 +71,7 @@ public final class GeneratorSettings {
     public Builder toBuilder() {
         return builder().customers(customers).seed(seed).eventsPerSecond(eventsPerSecond).startTime(startTime)
                 .malformedFraction(malformedFraction).maxTextChars(maxTextChars).incidents(incidents)
-                .channelMix(channelMix);
+                .channelMix(channelMix).dailyProfile(dailyProfile);
     }
 
     public int customers() {
@@ -102,6 +110,25 @@ public final class GeneratorSettings {
         return channelMix;
     }
 
+    /**
+     * Traffic multiplier per hour of the day (UTC), 24 values, interpolated between hour midpoints;
+     * empty (the default) for a flat rate. eventsPerSecond is the rate at multiplier 1.
+     */
+    public List<Double> dailyProfile() {
+        return dailyProfile;
+    }
+
+    /** The daily profile's multiplier at an event time. */
+    public double dailyFactor(long time) {
+        if (dailyProfile.isEmpty()) {
+            return 1;
+        }
+        double hour = Math.floorMod(time, 86_400_000L) / 3_600_000.0 - 0.5;
+        int below = (int) Math.floor(hour);
+        double frac = hour - below;
+        return (1 - frac) * dailyProfile.get(Math.floorMod(below, 24)) + frac * dailyProfile.get(Math.floorMod(below + 1, 24));
+    }
+
     /** Defaults: 1000 customers, seed 42, 200 events/s, 0.1 % malformed, 16 KiB texts, no incidents. */
     public static final class Builder {
         private int customers = 1000;
@@ -112,8 +139,19 @@ public final class GeneratorSettings {
         private int maxTextChars = 16_384;
         private List<Incident> incidents = List.of();
         private final Map<StreamId, Double> channelMix = defaultMix();
+        private List<Double> dailyProfile = List.of();
 
         private Builder() {}
+
+        /** 24 multipliers, one per hour of the day (UTC), each > 0; an empty list for a flat rate. */
+        public Builder dailyProfile(List<Double> profile) {
+            if (!profile.isEmpty() && (profile.size() != 24
+                    || profile.stream().anyMatch(m -> m == null || !(m > 0) || m.isInfinite()))) {
+                throw new IllegalArgumentException("the daily profile needs 24 positive multipliers, one per hour");
+            }
+            this.dailyProfile = List.copyOf(profile);
+            return this;
+        }
 
         public Builder customers(int customers) {
             this.customers = customers;

@@ -74,7 +74,7 @@ public final class TrafficGenerator {
         }
         Draft draft = draft(stream, time);
         // Incidents add traffic on top of the normal rate instead of displacing other channels.
-        elapsedMs += intervalMs * normalTotal / total(weights);
+        elapsedMs += intervalMs * normalTotal / total(weights) / settings.dailyFactor(time);
         count++;
         if (faults.nextDouble() < settings.malformedFraction()) {
             return malformer.apply(malformer.choose(draft), draft);

@@ -7,6 +7,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
+import vigil.jobs.eval.DiscardingSink;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.generator.GeneratedRecord;
 import vigil.jobs.generator.GeneratorSettings;
@@ -70,7 +71,7 @@ public final class ChurnHistory {
         env.setParallelism(config.parallelism);
         ScoringJob job = new ScoringJob(config);
         job.wire(env.fromCollection(input, TypeInformation.of(RawRecord.class)),
-                new Outputs(rows, new DiscardSink<>(), new DiscardSink<>(), new DiscardSink<>()));
+                new Outputs(rows, new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
         env.execute("vigil-churn-history");
     }
 

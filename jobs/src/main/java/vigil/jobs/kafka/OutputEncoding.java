@@ -3,6 +3,7 @@ package vigil.jobs.kafka;
 import org.apache.avro.specific.SpecificRecord;
 import vigil.operators.churn.ModelUpdates;
 import vigil.schemas.ControlMessage;
+import vigil.schemas.Alert;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.ScoreUpdate;
@@ -18,6 +19,8 @@ public final class OutputEncoding<T> implements Serializable {
             new OutputEncoding<>(ScoreUpdate::getCustomerId, ScoreUpdate::getScore);
     public static final OutputEncoding<Interaction> ENRICHED =
             new OutputEncoding<>(Interaction::getCustomerId, interaction -> interaction);
+    public static final OutputEncoding<Alert> ALERTS =
+            new OutputEncoding<>(Alert::getAlertId, alert -> alert);
     public static final OutputEncoding<DeadLetter> DEAD_LETTERS =
             new OutputEncoding<>(DeadLetter::getSourceTopic, letter -> letter);
     /** The job writes only churn model updates to cx.control: one key keeps them in order. */

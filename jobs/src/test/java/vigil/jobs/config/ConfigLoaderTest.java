@@ -39,6 +39,9 @@ class ConfigLoaderTest {
         assertThat(config.churn.bands.high).isEqualTo(0.6);
         assertThat(config.churn.labelHistory.retention).isEqualTo(Duration.ofDays(30));
         assertThat(config.learnerSettings().window()).isEqualTo(500);
+        assertThat(config.spikeSettings().windowMs).isEqualTo(30_000);
+        assertThat(config.spikeSettings().warmUpWindows()).isEqualTo(360);
+        assertThat(config.spikeSignals().pageTopics).containsEntry("/status", "outage").hasSize(13);
     }
 
     @Test

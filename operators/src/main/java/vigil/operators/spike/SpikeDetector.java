@@ -1,0 +1,309 @@
+package vigil.operators.spike;
+
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import vigil.schemas.Alert;
+import vigil.schemas.AlertStatus;
+import vigil.schemas.Channel;
+import vigil.schemas.OpenSpike;
+import vigil.schemas.Severity;
+import vigil.schemas.SourceBaseline;
+import vigil.schemas.SpikeBucket;
+import vigil.schemas.SpikeEvidence;
+import vigil.schemas.SpikeState;
+import vigil.schemas.TopicSignal;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Cross-source spike detection, keyed by problem topic. Negative interactions are counted per source
+ * (each customer at most once per source and window) in event-time buckets of one slide; at the end of every slide (an event-time timer) the last
+ * window of buckets is read against each source's learned baseline ({@link BaselineModel}). An alert
+ * opens when the rise is significant in enough sources or extreme in one, is updated when it grows
+ * or spreads, and resolves after a quiet period, followed by a cool-down. Nothing fires before the
+ * baseline has seen the warm-up's worth of full windows.
+ */
+public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Alert> {
+    public static final String DETECTOR = "spike-detector/ewma";
+    private static final Channel[] CHANNELS = Channel.values();
+    private static final int MAX_EVIDENCE_CHARS = 160;
+
+    private final SpikeSettings settings;
+
+    private transient ValueState<SpikeState> state;
+    private transient MapState<String, Long> customers;
+    private transient MapState<String, Long> counted;
+    private transient Counter opened;
+    private transient Counter suppressed;
+    private transient Counter late;
+
+    public SpikeDetector(SpikeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        state = getRuntimeContext().getState(SpikeDescriptors.state());
+        customers = getRuntimeContext().getMapState(SpikeDescriptors.customers());
+        counted = getRuntimeContext().getMapState(SpikeDescriptors.counted());
+        opened = getRuntimeContext().getMetricGroup().counter("spikeAlertsOpened");
+        suppressed = getRuntimeContext().getMetricGroup().counter("spikeAlertsSuppressedByCoolDown");
+        late = getRuntimeContext().getMetricGroup().counter("spikeSignalsTooLate");
+    }
+
+    @Override
+    public void processElement(TopicSignal signal, Context ctx, Collector<Alert> out) throws Exception {
+        long bucket = signal.getTimestamp() - Math.floorMod(signal.getTimestamp(), settings.slideMs);
+        SpikeState s = mutable(state.value());
+        if (s == null) {
+            s = SpikeState.newBuilder().setFirstBucket(bucket).setNextWindowEnd(bucket + settings.slideMs)
+                    .setScheduled(false).setWindowsSeen(0).setBaselines(freshBaselines())
+                    .setBuckets(new ArrayList<>()).setEvidence(new ArrayList<>()).build();
+        } else if (!s.getScheduled()) {
+            catchUp(s, bucket);
+        }
+        if (bucket < s.getNextWindowEnd() - settings.windowMs) {
+            late.inc();
+            return;
+        }
+        if (!s.getScheduled()) {
+            s.setScheduled(true);
+            ctx.timerService().registerEventTimeTimer(s.getNextWindowEnd());
+        }
+        // A customer counts once per source and window: one angry conversation of six messages is not a spike.
+        String who = signal.getChannel() + "|" + signal.getCustomerId();
+        Long last = counted.get(who);
+        if (last == null || Math.abs(signal.getTimestamp() - last) >= settings.windowMs) {
+            counted.put(who, signal.getTimestamp());
+            count(s, bucket, signal.getChannel());
+        }
+        keepEvidence(s, signal);
+        customers.put(signal.getCustomerId(), signal.getTimestamp());
+        state.update(s);
+    }
+
+    @Override
+    public void onTimer(long windowEnd, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        SpikeState s = mutable(state.value());
+        if (s == null || windowEnd != s.getNextWindowEnd()) {
+            return;
+        }
+        int[] counts = windowCounts(s, windowEnd);
+        List<SourceReading> readings = new ArrayList<>();
+        for (SourceBaseline baseline : s.getBaselines()) {
+            readings.add(new SourceReading(baseline.getChannel(), counts[baseline.getChannel().ordinal()],
+                    baseline, settings));
+        }
+        WindowVerdict verdict = new WindowVerdict(readings, settings);
+        if (s.getWindowsSeen() >= settings.warmUpWindows()) {
+            lifecycle(s, verdict, windowEnd, ctx.getCurrentKey(), out);
+        }
+        if (windowEnd - settings.windowMs >= s.getFirstBucket()) {
+            learn(s, counts);
+        }
+        long nextEnd = windowEnd + settings.slideMs;
+        s.getBuckets().removeIf(b -> b.getStart() < nextEnd - settings.windowMs);
+        s.getEvidence().removeIf(e -> e.getTimestamp() < nextEnd - settings.windowMs);
+        forgetCountedBefore(nextEnd - 2 * settings.windowMs);
+        if (s.getOpen() == null && s.getBuckets().isEmpty()) {
+            customers.clear();
+            counted.clear();
+        } else if (s.getOpen() == null) {
+            forgetCustomersBefore(nextEnd - settings.windowMs);
+        }
+        s.setNextWindowEnd(nextEnd);
+        // An idle topic sets no timers; its next signal catches the baseline up (see catchUp).
+        s.setScheduled(!s.getBuckets().isEmpty() || s.getOpen() != null);
+        if (s.getScheduled()) {
+            ctx.timerService().registerEventTimeTimer(nextEnd);
+        }
+        state.update(s);
+    }
+
+    private void lifecycle(SpikeState s, WindowVerdict verdict, long windowEnd, String topic, Collector<Alert> out)
+            throws Exception {
+        OpenSpike open = s.getOpen();
+        if (open == null) {
+            if (!verdict.fires) {
+                return;
+            }
+            if (windowEnd < s.getCoolDownUntil()) {
+                suppressed.inc();
+                return;
+            }
+            List<Channel> sources = verdict.anomalousSources();
+            open = OpenSpike.newBuilder().setAlertId(alertId(topic, windowEnd)).setOpenedAt(windowEnd)
+                    .setLastAnomalousAt(windowEnd).setSeverity(WindowVerdict.severity(sources.size(), verdict.lift))
+                    .setSources(sources).setReportedCustomers(affectedCustomers()).setPeakLift(verdict.lift).build();
+            s.setOpen(open);
+            opened.inc();
+            out.collect(alert(s, open, AlertStatus.OPENED, windowEnd, topic,
+                    SpikeReason.rising(topic, verdict, settings.windowMs, open.getReportedCustomers())));
+        } else if (verdict.anyAnomalous()) {
+            open.setLastAnomalousAt(windowEnd);
+            TreeSet<Channel> sources = new TreeSet<>(open.getSources());
+            sources.addAll(verdict.anomalousSources());
+            open.setPeakLift(Math.max(open.getPeakLift(), verdict.lift));
+            Severity severity = WindowVerdict.severity(sources.size(), open.getPeakLift());
+            int affected = affectedCustomers();
+            boolean grew = severity.compareTo(open.getSeverity()) > 0 || sources.size() > open.getSources().size()
+                    || affected >= Math.max(open.getReportedCustomers() + 5, 1.5 * open.getReportedCustomers());
+            if (grew) {
+                open.setSeverity(severity.compareTo(open.getSeverity()) > 0 ? severity : open.getSeverity());
+                open.setSources(new ArrayList<>(sources));
+                open.setReportedCustomers(affected);
+                out.collect(alert(s, open, AlertStatus.UPDATED, windowEnd, topic,
+                        SpikeReason.rising(topic, verdict, settings.windowMs, affected)));
+            }
+        } else if (windowEnd - open.getLastAnomalousAt() >= settings.quietMs) {
+            int affected = affectedCustomers();
+            open.setReportedCustomers(affected);
+            out.collect(alert(s, open, AlertStatus.RESOLVED, windowEnd, topic,
+                    SpikeReason.resolved(topic, open, settings.quietMs, affected)));
+            s.setOpen(null);
+            customers.clear();
+            s.setCoolDownUntil(windowEnd + settings.coolDownMs);
+        }
+    }
+
+    /** Folds a full window into every source's baseline. */
+    private void learn(SpikeState s, int[] counts) {
+        for (SourceBaseline baseline : s.getBaselines()) {
+            BaselineModel.update(baseline, counts[baseline.getChannel().ordinal()], settings.alpha(),
+                    s.getWindowsSeen(), settings.zThreshold);
+        }
+        if (s.getWindowsSeen() < Integer.MAX_VALUE) {
+            s.setWindowsSeen(s.getWindowsSeen() + 1);
+        }
+    }
+
+    /** An idle topic's windows up to the one containing {@code bucket} were empty: fold them in as zeros. */
+    private void catchUp(SpikeState s, long bucket) {
+        int[] zeros = new int[CHANNELS.length];
+        while (s.getNextWindowEnd() <= bucket) {
+            if (s.getNextWindowEnd() - settings.windowMs >= s.getFirstBucket()) {
+                learn(s, zeros);
+            }
+            s.setNextWindowEnd(s.getNextWindowEnd() + settings.slideMs);
+        }
+    }
+
+    private void count(SpikeState s, long bucketStart, Channel channel) {
+        SpikeBucket bucket = null;
+        for (SpikeBucket b : s.getBuckets()) {
+            if (b.getStart() == bucketStart) {
+                bucket = b;
+            }
+        }
+        if (bucket == null) {
+            List<Integer> zeros = new ArrayList<>();
+            for (int i = 0; i < CHANNELS.length; i++) {
+                zeros.add(0);
+            }
+            bucket = SpikeBucket.newBuilder().setStart(bucketStart).setCounts(zeros).build();
+            s.getBuckets().add(bucket);
+        }
+        bucket.getCounts().set(channel.ordinal(), bucket.getCounts().get(channel.ordinal()) + 1);
+    }
+
+    private int[] windowCounts(SpikeState s, long windowEnd) {
+        int[] counts = new int[CHANNELS.length];
+        for (SpikeBucket bucket : s.getBuckets()) {
+            if (bucket.getStart() >= windowEnd - settings.windowMs && bucket.getStart() < windowEnd) {
+                for (int i = 0; i < CHANNELS.length; i++) {
+                    counts[i] += bucket.getCounts().get(i);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The latest few samples per source, texts already redacted by the analyzer. */
+    private void keepEvidence(SpikeState s, TopicSignal signal) {
+        if (settings.evidenceSamples == 0) {
+            return;
+        }
+        String text = signal.getEvidence();
+        if (text != null && text.length() > MAX_EVIDENCE_CHARS) {
+            text = text.substring(0, MAX_EVIDENCE_CHARS - 1) + "…";
+        }
+        List<SpikeEvidence> evidence = s.getEvidence();
+        evidence.add(SpikeEvidence.newBuilder().setInteractionId(signal.getInteractionId())
+                .setChannel(signal.getChannel()).setTimestamp(signal.getTimestamp()).setText(text).build());
+        long sameSource = evidence.stream().filter(e -> e.getChannel() == signal.getChannel()).count();
+        if (sameSource > settings.evidenceSamples) {
+            SpikeEvidence oldest = null;
+            for (SpikeEvidence e : evidence) {
+                if (e.getChannel() == signal.getChannel() && (oldest == null || e.getTimestamp() < oldest.getTimestamp())) {
+                    oldest = e;
+                }
+            }
+            evidence.remove(oldest);
+        }
+    }
+
+    private int affectedCustomers() throws Exception {
+        int n = 0;
+        for (Iterator<String> it = customers.keys().iterator(); it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    private void forgetCountedBefore(long time) throws Exception {
+        Iterator<Map.Entry<String, Long>> it = counted.iterator();
+        while (it.hasNext()) {
+            if (it.next().getValue() < time) {
+                it.remove();
+            }
+        }
+    }
+
+    private void forgetCustomersBefore(long time) throws Exception {
+        Iterator<Map.Entry<String, Long>> it = customers.iterator();
+        while (it.hasNext()) {
+            if (it.next().getValue() < time) {
+                it.remove();
+            }
+        }
+    }
+
+    private Alert alert(SpikeState s, OpenSpike open, AlertStatus status, long time, String topic, String reason) {
+        List<Channel> sources = new ArrayList<>(new TreeSet<>(open.getSources()));
+        return Alert.newBuilder().setAlertId(open.getAlertId()).setStatus(status).setSeverity(open.getSeverity())
+                .setDetector(DETECTOR).setTopic(topic).setSources(sources).setCustomerId(null)
+                .setAffectedCustomers(open.getReportedCustomers()).setReason(reason)
+                .setEvidence(SpikeReason.evidence(s.getEvidence(), sources, settings.evidenceSamples))
+                .setOpenedAt(open.getOpenedAt()).setUpdatedAt(time).build();
+    }
+
+    /** Stable: the same traffic gives the same id, e.g. spike:billing:1735690200000. */
+    static String alertId(String topic, long openedAt) {
+        return "spike:" + topic + ":" + openedAt;
+    }
+
+    /** State read back from RocksDB holds Avro arrays whose iterators cannot remove. */
+    private static SpikeState mutable(SpikeState s) {
+        if (s != null) {
+            s.setBuckets(new ArrayList<>(s.getBuckets()));
+            s.setEvidence(new ArrayList<>(s.getEvidence()));
+        }
+        return s;
+    }
+
+    private static List<SourceBaseline> freshBaselines() {
+        List<SourceBaseline> baselines = new ArrayList<>();
+        for (Channel channel : CHANNELS) {
+            baselines.add(SourceBaseline.newBuilder().setChannel(channel).setMean(0).setVariance(0).build());
+        }
+        return baselines;
+    }
+}
