@@ -66,6 +66,10 @@ public final class ScoringJob {
         checkpoints.setExternalizedCheckpointCleanup(
                 CheckpointConfig.ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION);
         checkpoints.setMinPauseBetweenCheckpoints(config.checkpoints.interval.toMillis() / 2);
+        if (!config.checkpoints.alignedTimeout.isZero()) {
+            checkpoints.enableUnalignedCheckpoints();
+            checkpoints.setAlignedCheckpointTimeout(config.checkpoints.alignedTimeout);
+        }
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(config.checkpoints.restartAttempts,
                 Time.milliseconds(config.checkpoints.restartDelay.toMillis())));
     }

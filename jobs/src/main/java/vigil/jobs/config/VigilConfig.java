@@ -95,6 +95,11 @@ public class VigilConfig implements Serializable {
         public String directory = "file:///tmp/vigil/checkpoints";
         public int restartAttempts = 10;
         public Duration restartDelay = Duration.ofSeconds(2);
+        /**
+         * Barriers that wait longer than this for alignment (under backpressure) switch to an
+         * unaligned checkpoint, so outputs keep committing; 0 disables unaligned checkpoints.
+         */
+        public Duration alignedTimeout = Duration.ofSeconds(1);
     }
 
     public static class Churn implements Serializable {
