@@ -42,6 +42,7 @@ final class DemoSummary {
         text.append(String.format("  texts by sentiment      %s%n", out.sentimentByLabel()));
         text.append(String.format("  texts by topic          %s%n", out.topics()));
         text.append(String.format("  out cx.scores           %,10d (tombstones %d)%n", out.scores(), out.tombstones()));
+        text.append(String.format("  customers by churn band %s%n", out.customersByChurnBand()));
         text.append(String.format("  out cx.dead-letters     %,10d %s%n", out.deadLetters(), out.deadLettersByReason()));
         text.append(String.format("  out cx.alerts           %s%n", out.alertsByStatus()));
         return text.toString();
@@ -61,6 +62,8 @@ final class DemoSummary {
         ObjectNode topics = root.putObject("topics");
         out.topics().forEach(topics::put);
         root.put("scores", out.scores());
+        ObjectNode bands = root.putObject("customersByChurnBand");
+        out.customersByChurnBand().forEach(bands::put);
         root.put("erasures", out.tombstones());
         root.put("deadLetters", out.deadLetters());
         ObjectNode reasons = root.putObject("deadLettersByReason");

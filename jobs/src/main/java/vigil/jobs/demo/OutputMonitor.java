@@ -5,13 +5,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaClients;
 import vigil.schemas.Alert;
+import vigil.schemas.CustomerScore;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.codec.DecodeException;
 import vigil.schemas.codec.RecordCodec;
 import vigil.schemas.streams.StreamId;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,9 @@ public final class OutputMonitor implements Runnable {
     private final RecordCodec<Interaction> enrichedCodec;
     private final RecordCodec<DeadLetter> deadLetterCodec;
     private final RecordCodec<Alert> alertCodec;
+    private final RecordCodec<CustomerScore> scoreCodec;
+    /** Each customer's latest churn band, as a compacted cx.scores would hold it. */
+    private final Map<String, String> churnBands = new HashMap<>();
     private final Map<String, Long> alertsByStatus = new TreeMap<>();
     private final Queue<String> alertLines = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> enrichedByChannel = new TreeMap<>();
@@ -40,6 +46,7 @@ public final class OutputMonitor implements Runnable {
         this.enrichedCodec = RecordCodec.of(Interaction.class, config.format(StreamId.ENRICHED));
         this.deadLetterCodec = RecordCodec.of(DeadLetter.class, config.format(StreamId.DEAD_LETTERS));
         this.alertCodec = RecordCodec.of(Alert.class, config.format(StreamId.ALERTS));
+        this.scoreCodec = RecordCodec.of(CustomerScore.class, config.format(StreamId.SCORES));
     }
 
     @Override
@@ -63,8 +70,15 @@ public final class OutputMonitor implements Runnable {
         try {
             if (record.topic().equals(config.topic(StreamId.SCORES))) {
                 scores++;
+                String customer = new String(record.key(), StandardCharsets.UTF_8);
                 if (record.value() == null) {
                     tombstones++;
+                    churnBands.remove(customer);
+                } else {
+                    String band = scoreCodec.decode(record.value()).getChurnBand();
+                    if (band != null) {
+                        churnBands.put(customer, band);
+                    }
                 }
             } else if (record.topic().equals(config.topic(StreamId.ENRICHED))) {
                 Interaction interaction = enrichedCodec.decode(record.value());
@@ -88,7 +102,13 @@ public final class OutputMonitor implements Runnable {
 
     public synchronized Counts counts() {
         return new Counts(new TreeMap<>(enrichedByChannel), new TreeMap<>(sentimentByLabel), new TreeMap<>(topics),
-                new TreeMap<>(deadLettersByReason), scores, tombstones, new TreeMap<>(alertsByStatus));
+                new TreeMap<>(deadLettersByReason), scores, tombstones, new TreeMap<>(alertsByStatus), bandCounts());
+    }
+
+    private Map<String, Long> bandCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        churnBands.values().forEach(band -> counts.merge(band, 1L, Long::sum));
+        return counts;
     }
 
     /** Alert lifecycle events read since the last call, one readable line each. */
@@ -103,7 +123,7 @@ public final class OutputMonitor implements Runnable {
     /** A consistent copy of the counters. */
     public record Counts(Map<String, Long> enrichedByChannel, Map<String, Long> sentimentByLabel,
                          Map<String, Long> topics, Map<String, Long> deadLettersByReason, long scores, long tombstones,
-                         Map<String, Long> alertsByStatus) {
+                         Map<String, Long> alertsByStatus, Map<String, Long> customersByChurnBand) {
         public long enriched() {
             return enrichedByChannel.values().stream().mapToLong(Long::longValue).sum();
         }
