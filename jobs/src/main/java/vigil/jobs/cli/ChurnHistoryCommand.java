@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "churn-history", mixinStandardHelpOptions = true,
         description = "Simulates SYNTHETIC traffic through the real scoring job in event time and writes a labeled churn "
-                + "history: one row per outcome with the customer's features at that moment (column churn: Yes/No).")
+                + "history: one row per outcome with the customer's features at that moment (column churn: Yes when the customer churns within the horizon).")
 final class ChurnHistoryCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write")
     Path out;
@@ -24,6 +24,10 @@ final class ChurnHistoryCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "60", description = "simulated days they span (default: ${DEFAULT-VALUE})")
     long days;
 
+    @Option(names = "--horizon-days", defaultValue = "21",
+            description = "a row is labeled churn when the customer churns within this many days after it (default: ${DEFAULT-VALUE})")
+    long horizonDays;
+
     @Option(names = "--seed", defaultValue = "11", description = "(default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -32,7 +36,7 @@ final class ChurnHistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long rows = ChurnHistory.build(new ChurnHistory.Settings(customers, events, days, seed), configOptions.load(), out);
+        long rows = ChurnHistory.build(new ChurnHistory.Settings(customers, events, days, seed, horizonDays), configOptions.load(), out);
         System.out.println("wrote " + rows + " outcome rows (synthetic) to " + out);
         return 0;
     }

@@ -2,6 +2,7 @@ package vigil.jobs.history;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -16,25 +17,31 @@ import vigil.operators.features.FeatureSpec;
 import vigil.operators.decode.RawRecord;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Builds a labeled churn history from SYNTHETIC traffic: the generator's events run through the real
  * scoring job (decode, text analysis, customer state and its feature spec) in event time, and every
- * outcome event becomes a row of the features the customer had at that moment, labeled by whether
- * the outcome was a churn. The engine's default churn model is trained on such a history.
+ * outcome event becomes a row of the features the customer had at that moment, labeled {@code Yes}
+ * when the customer churns within the horizon after it ({@code No} otherwise). Rows too close to the
+ * end of the simulation to know that (no churn seen, less than the horizon left) are left out. The
+ * engine's default churn model is trained on such a history.
  */
 public final class ChurnHistory {
     private ChurnHistory() {}
 
     /** What history to simulate. */
-    public record Settings(int customers, int events, long days, long seed) {}
+    public record Settings(int customers, int events, long days, long seed, long horizonDays) {}
 
     /** Runs the simulation and writes the CSV (header: the spec's features, then churn); returns its row count. */
     public static long build(Settings settings, VigilConfig config, Path csv) throws Exception {
@@ -44,7 +51,7 @@ public final class ChurnHistory {
         Path parts = Files.createTempDirectory("vigil-history");
         try {
             run(settings, config, new OutcomeRowsSink(parts, names));
-            return join(parts, names, csv);
+            return join(parts, names, settings.horizonDays() * 86_400_000L, csv);
         } finally {
             try (Stream<Path> files = Files.list(parts)) {
                 for (Path file : files.toList()) {
@@ -75,25 +82,48 @@ public final class ChurnHistory {
         env.execute("vigil-churn-history");
     }
 
-    private static long join(Path parts, List<String> names, Path csv) throws IOException {
-        List<String> header = new ArrayList<>(names);
-        header.add("churn");
-        long rows = 0;
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            printer.printRecord(header);
-            printer.flush();
-            try (Stream<Path> files = Files.list(parts)) {
-                for (Path part : files.sorted().toList()) {
-                    List<String> lines = Files.readAllLines(part, StandardCharsets.UTF_8);
-                    for (String line : lines) {
-                        out.write(line);
-                        out.write("\r\n");
-                    }
-                    rows += lines.size();
+    private static long join(Path parts, List<String> names, long horizonMs, Path csv) throws IOException {
+        List<CSVRecord> rows = new ArrayList<>();
+        try (Stream<Path> files = Files.list(parts)) {
+            for (Path part : files.sorted().toList()) {
+                try (Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                    rows.addAll(CSVFormat.RFC4180.parse(in).getRecords());
                 }
             }
         }
-        return rows;
+        int outcome = names.size() + 2;
+        Map<String, List<Long>> churns = new HashMap<>();
+        long end = 0;
+        for (CSVRecord row : rows) {
+            long time = Long.parseLong(row.get(1));
+            end = Math.max(end, time);
+            if ("CHURNED".equals(row.get(outcome))) {
+                churns.computeIfAbsent(row.get(0), c -> new ArrayList<>()).add(time);
+            }
+        }
+        rows.sort(Comparator.comparingLong((CSVRecord r) -> Long.parseLong(r.get(1))).thenComparing(r -> r.get(0)));
+        List<String> header = new ArrayList<>(names);
+        header.add("churn");
+        long written = 0;
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            printer.printRecord(header);
+            for (CSVRecord row : rows) {
+                long time = Long.parseLong(row.get(1));
+                boolean churned = churns.getOrDefault(row.get(0), List.of()).stream()
+                        .anyMatch(at -> at >= time && at <= time + horizonMs);
+                if (!churned && time + horizonMs > end) {
+                    continue; // censored: the simulation ends before we would know
+                }
+                List<String> values = new ArrayList<>(names.size() + 1);
+                for (int i = 2; i < outcome; i++) {
+                    values.add(row.get(i));
+                }
+                values.add(churned ? "Yes" : "No");
+                printer.printRecord(values);
+                written++;
+            }
+        }
+        return written;
     }
 }

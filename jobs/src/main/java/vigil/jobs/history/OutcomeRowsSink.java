@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes one CSV row per outcome event: the customer's features at that moment and whether the
- * outcome was a churn ({@code Yes}) or anything else ({@code No}). Each subtask writes its own part
- * file, without a header; {@link ChurnHistory} joins them.
+ * Writes one CSV row per outcome event: customer, event time, the customer's features at that
+ * moment and the outcome type. Each subtask writes its own part file, without a header;
+ * {@link ChurnHistory} labels the rows and joins them.
  */
 final class OutcomeRowsSink implements Sink<ScoreUpdate> {
     private static final long serialVersionUID = 1L;
@@ -50,12 +50,14 @@ final class OutcomeRowsSink implements Sink<ScoreUpdate> {
             if (update.getOutcome() == null || update.getScore() == null) {
                 return;
             }
-            List<Object> row = new ArrayList<>(features.size() + 1);
+            List<Object> row = new ArrayList<>(features.size() + 3);
+            row.add(update.getCustomerId());
+            row.add(update.getEventTime());
             for (String name : features) {
                 Object value = update.getFeatures().get(name);
                 row.add(value == null ? "" : value);
             }
-            row.add("CHURNED".equals(update.getOutcome()) ? "Yes" : "No");
+            row.add(update.getOutcome());
             csv.printRecord(row);
         }
 

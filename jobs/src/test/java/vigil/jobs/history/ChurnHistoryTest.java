@@ -29,7 +29,7 @@ class ChurnHistoryTest {
         Path csv = dir.resolve("history.csv");
         VigilConfig config = new VigilConfig();
         config.churn.learner.enabled = false;
-        long rows = ChurnHistory.build(new ChurnHistory.Settings(200, 6_000, 3, 5), config, csv);
+        long rows = ChurnHistory.build(new ChurnHistory.Settings(200, 6_000, 3, 5, 1), config, csv);
 
         List<String> expected = new ArrayList<>();
         FeatureSpec.loadDefault().features().forEach(f -> expected.add(f.name()));
