@@ -261,7 +261,7 @@ public final class ChurnModel implements Model<ChurnModel>, OnlineLinearModel, L
     }
 
     /** Keeps the table environment a trainer fitted with, for {@link #getModelData}. */
-    ChurnModel withTableEnvironment(StreamTableEnvironment tEnv) {
+    public ChurnModel withTableEnvironment(StreamTableEnvironment tEnv) {
         this.tEnv = tEnv;
         return this;
     }

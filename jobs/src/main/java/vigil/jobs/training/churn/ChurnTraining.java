@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * Trains a churn model snapshot: every hyper-parameter candidate is cross-validated on the training
  * file alone (k folds), the one with the lowest mean out-of-fold log loss is chosen, and the final
  * model is fitted on the whole file through the trainer's Flink ML {@code fit(Table)}. The chosen
- * candidate's per-fold and mean figures go into the snapshot's metadata.
+ * candidate's per-fold and mean figures go into the snapshot's metadata. Cross-validation fits in
+ * memory ({@link ChurnTrainer#fit(LabeledRows)}, the same stages without Flink jobs); the final fit
+ * runs the stages as a Flink ML pipeline.
  */
 public final class ChurnTraining {
     /** What to train on and how; the defaults are the command line's. */
@@ -38,7 +40,12 @@ public final class ChurnTraining {
         public int interactions = 4;
         public int bins = 10;
         public int treeDepth = 3;
-        public int parallelism = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        /**
+         * Of the final fit's jobs. 1 keeps the file's row order, on which fitting depends (floating-point
+         * sums, ties between tree splits): the model is then reproducible and the one the in-memory fit
+         * gives; at 2 the same file gave different trees from run to run.
+         */
+        public int parallelism = 1;
     }
 
     private ChurnTraining() {}

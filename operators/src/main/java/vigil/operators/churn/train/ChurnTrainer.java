@@ -1,16 +1,18 @@
 package vigil.operators.churn.train;
 
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.ml.api.Estimator;
+import org.apache.flink.ml.api.Stage;
+import org.apache.flink.ml.builder.Pipeline;
+import org.apache.flink.ml.builder.PipelineModel;
+import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
 import org.apache.flink.ml.util.ReadWriteUtils;
+import org.apache.flink.table.api.Expressions;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.table.api.internal.TableImpl;
+import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import vigil.operators.churn.ChurnHyperParameters;
@@ -18,26 +20,42 @@ import vigil.operators.churn.ChurnMetadata;
 import vigil.operators.churn.ChurnModel;
 import vigil.operators.churn.FeaturePipeline;
 import vigil.operators.churn.InputFeature;
+import vigil.operators.churn.stages.BoostingParams;
+import vigil.operators.churn.stages.InteractionEncoder;
+import vigil.operators.churn.stages.OneHotEncoder;
+import vigil.operators.churn.stages.QuantileBinner;
+import vigil.operators.churn.stages.StandardScaler;
+import vigil.operators.churn.stages.TrainingColumns;
+import vigil.operators.churn.stages.TreeLeafEncoder;
+import vigil.operators.churn.stages.VectorStageEstimator;
+import vigil.operators.churn.stages.VectorStageModel;
 import vigil.operators.sentiment.LogisticRegressionSolver;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Trains a churn model from a table of profile attributes and a label column. Every other column
- * is an input feature (numeric or categorical, see {@link FeatureKinds}); the stages are fitted in
- * order (standard scaling, one-hot, quantile bins, boosted trees, the interactions the trees point
- * at) and a logistic regression with L2 is fitted over the vector they make.
+ * is an input feature (numeric or categorical, see {@link FeatureKinds}); the feature stages
+ * ({@link StandardScaler}, {@link OneHotEncoder}, {@link QuantileBinner}, {@link InteractionEncoder},
+ * {@link TreeLeafEncoder}: Flink ML estimators written in Vigil) are fitted as a Flink ML
+ * {@link Pipeline}, and a logistic regression with L2 is fitted over the vector their models append.
  *
- * <p>{@link #fit(Table...)} reads the table with a Flink job and collects it; the fitting itself
- * runs here, in the JVM, as the sentiment trainer's does: Flink ML's iterative training needs
- * flink-ml-iteration, which does not run on Flink 1.18, and a few thousand profiles fit in memory.
- * Cross-validation calls {@link #fit(LabeledRows)} directly.
+ * <p>{@link #fit(Table...)} reads the table with a Flink job to decide the feature kinds, fits the
+ * pipeline on the table (each stage collects its columns and fits in this JVM: Flink ML's iterative
+ * operators need flink-ml-iteration, which does not run on Flink 1.18, and a few thousand profiles
+ * fit in memory), transforms the table with the fitted pipeline and solves the regression over the
+ * collected vectors. Fitting depends on row order (floating-point sums, ties between tree splits), so
+ * a reproducible model needs the table read at parallelism 1. Cross-validation calls
+ * {@link #fit(LabeledRows)}, which fits the same stages with the same code on rows already in memory,
+ * without Flink jobs (30 fits per training would otherwise mean 30 × 7 jobs).
  */
 public final class ChurnTrainer implements Estimator<ChurnTrainer, ChurnModel>, ChurnTrainerParams<ChurnTrainer> {
     /** Trees fitted only to choose interactions when no leaf features are wanted. */
@@ -55,42 +73,112 @@ public final class ChurnTrainer implements Estimator<ChurnTrainer, ChurnModel>, 
 
     @Override
     public ChurnModel fit(Table... inputs) {
-        if (inputs.length != 1) {
-            throw new IllegalArgumentException("expects one table, got " + inputs.length);
+        Table table = TrainingColumns.single(inputs);
+        List<String> columns = table.getResolvedSchema().getColumnNames();
+        FeatureKinds kinds = kinds(new LabeledRows(columns, TrainingColumns.collect(table, columns.toArray(String[]::new))));
+        List<VectorStageEstimator<?, ?>> estimators = estimators(kinds.features());
+        for (VectorStageEstimator<?, ?> estimator : estimators) {
+            if (columns.contains(estimator.getOutputCol())) {
+                throw new IllegalArgumentException("the table already has a column " + estimator.getOutputCol());
+            }
         }
-        StreamTableEnvironment tEnv = (StreamTableEnvironment) ((TableImpl) inputs[0]).getTableEnvironment();
-        List<String> columns = inputs[0].getResolvedSchema().getColumnNames();
-        List<String[]> cells = new ArrayList<>();
-        try (CloseableIterator<String[]> it = tEnv.toDataStream(inputs[0])
-                .map(new Cells(), TypeInformation.of(String[].class)).name("read profiles")
-                .executeAndCollect("vigil churn training data")) {
-            it.forEachRemaining(cells::add);
+        PipelineModel fitted = new Pipeline(new ArrayList<>(estimators)).fit(table);
+        List<VectorStage> stages = new ArrayList<>();
+        for (Stage<?> stage : stagesOf(fitted)) {
+            stages.add(((VectorStageModel<?>) stage).stage());
+        }
+
+        String[] vectorCols = new String[estimators.size() + 1];
+        vectorCols[0] = getLabelCol();
+        for (int s = 0; s < estimators.size(); s++) {
+            vectorCols[s + 1] = estimators.get(s).getOutputCol();
+        }
+        Table vectors = fitted.transform(table)[0].select(Arrays.stream(vectorCols).map(Expressions::$).toArray(Expression[]::new));
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> positive = new ArrayList<>();
+        try (CloseableIterator<Row> it = vectors.execute().collect()) {
+            while (it.hasNext()) {
+                Row row = it.next();
+                positive.add(LabeledRows.isPositive((String) row.getField(0), getPositiveLabel()));
+                x.add(concatenate(row));
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("the churn training job failed", e);
+            throw new IllegalStateException("the job vectorizing the churn training data failed", e);
         }
-        return fit(new LabeledRows(columns, cells));
+        boolean[] labels = new boolean[positive.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = positive.get(i);
+        }
+        return regress(kinds, new FeaturePipeline(kinds.features(), nonEmpty(stages)), x, labels)
+                .withTableEnvironment(TrainingColumns.environment(table));
     }
 
-    /** Fits on rows already in memory. */
+    /** Fits on rows already in memory: the same stages as {@link #fit(Table...)}, fitted directly. */
     public ChurnModel fit(LabeledRows rows) {
+        FeatureKinds kinds = kinds(rows);
+        boolean[] positive = rows.labels(getLabelCol(), getPositiveLabel());
+        TrainingSet data = TrainingSet.parse(kinds.features(), kinds.project(rows), positive);
+        List<VectorStage> stages = new ArrayList<>();
+        for (VectorStageEstimator<?, ?> estimator : estimators(kinds.features())) {
+            stages.add(estimator.fit(data));
+        }
+        FeaturePipeline pipeline = new FeaturePipeline(kinds.features(), nonEmpty(stages));
+        List<double[]> x = new ArrayList<>(data.rows());
+        for (int i = 0; i < data.rows(); i++) {
+            x.add(pipeline.vectorize(data.row(i)));
+        }
+        return regress(kinds, pipeline, x, positive);
+    }
+
+    /** The feature kinds of the rows, after checking there are features and both classes. */
+    private FeatureKinds kinds(LabeledRows rows) {
         FeatureKinds kinds = FeatureKinds.infer(rows, getLabelCol());
         if (kinds.features().isEmpty()) {
             throw new IllegalArgumentException("no usable feature columns; left out: " + kinds.ignored());
         }
-        boolean[] positive = rows.labels(getLabelCol(), getPositiveLabel());
-        int positives = count(positive);
-        if (positives == 0 || positives == positive.length) {
-            throw new IllegalArgumentException("training data needs both classes: " + positives + " of " + positive.length
+        int positives = count(rows.labels(getLabelCol(), getPositiveLabel()));
+        if (positives == 0 || positives == rows.size()) {
+            throw new IllegalArgumentException("training data needs both classes: " + positives + " of " + rows.size()
                     + " rows have " + getLabelCol() + " = " + getPositiveLabel());
         }
-        TrainingSet data = TrainingSet.parse(kinds.features(), kinds.project(rows), positive);
-        ChurnHyperParameters h = hyperParameters();
-        FeaturePipeline pipeline = new FeaturePipeline(kinds.features(), stages(data, h));
+        return kinds;
+    }
 
-        SparseVector[] x = new SparseVector[data.rows()];
+    /**
+     * The feature stages in vector order: scaling, one-hot, bins, then the interactions the boosted
+     * trees point at and the trees' leaves when the hyper-parameters ask for them.
+     */
+    public List<VectorStageEstimator<?, ?>> estimators(List<InputFeature> features) {
+        ChurnHyperParameters h = hyperParameters();
+        List<VectorStageEstimator<?, ?>> estimators = new ArrayList<>();
+        estimators.add(new StandardScaler().setFeatures(features).setOutputCol("__scaled"));
+        estimators.add(new OneHotEncoder().setFeatures(features).setOutputCol("__oneHot")
+                .set(OneHotEncoder.MIN_CATEGORY_COUNT, h.minCategoryCount()));
+        estimators.add(new QuantileBinner().setFeatures(features).setOutputCol("__bins").set(QuantileBinner.BINS, h.bins()));
+        if (h.interactions() > 0) {
+            estimators.add(boosting(new InteractionEncoder(), h, h.trees() > 0 ? h.trees() : SCREENING_TREES)
+                    .setFeatures(features).setOutputCol("__interactions")
+                    .set(InteractionEncoder.INTERACTIONS, h.interactions())
+                    .set(InteractionEncoder.MIN_CATEGORY_COUNT, h.minCategoryCount()));
+        }
+        if (h.trees() > 0) {
+            estimators.add(boosting(new TreeLeafEncoder(), h, h.trees()).setFeatures(features).setOutputCol("__treeLeaves"));
+        }
+        return estimators;
+    }
+
+    private <T extends BoostingParams<T>> T boosting(T stage, ChurnHyperParameters h, int trees) {
+        stage.setLabelCol(getLabelCol()).setPositiveLabel(getPositiveLabel()).setTrees(trees);
+        stage.set(BoostingParams.TREE_DEPTH, h.treeDepth()).set(BoostingParams.LEARNING_RATE, h.learningRate());
+        return stage.set(BoostingParams.MIN_LEAF_ROWS, h.minLeafRows());
+    }
+
+    /** Fits the regression over the rows' vectors and describes the model. */
+    private ChurnModel regress(FeatureKinds kinds, FeaturePipeline pipeline, List<double[]> vectors, boolean[] positive) {
+        SparseVector[] x = new SparseVector[vectors.size()];
         double[] slotMeans = new double[pipeline.dimensions()];
         for (int i = 0; i < x.length; i++) {
-            double[] dense = pipeline.vectorize(data.row(i));
+            double[] dense = vectors.get(i);
             for (int j = 0; j < dense.length; j++) {
                 slotMeans[j] += dense[j] / x.length;
             }
@@ -105,37 +193,53 @@ public final class ChurnTrainer implements Estimator<ChurnTrainer, ChurnModel>, 
         metadata.created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         metadata.labelCol = getLabelCol();
         metadata.positiveLabel = getPositiveLabel();
-        metadata.rows = data.rows();
-        metadata.positives = positives;
+        metadata.rows = x.length;
+        metadata.positives = count(positive);
         metadata.features = kinds.features().stream().map(InputFeature::describe).toList();
         metadata.ignoredColumns = kinds.ignored();
         metadata.dimensions = pipeline.dimensions();
         metadata.stages = pipeline.stages().stream()
                 .map(s -> s.getClass().getSimpleName() + " (" + s.width() + " slots)").toList();
-        metadata.hyperParameters = h;
+        metadata.hyperParameters = hyperParameters();
         metadata.iterations = solver.iterations();
         return new ChurnModel(metadata, pipeline, slotMeans, coefficients);
     }
 
-    private static List<VectorStage> stages(TrainingSet data, ChurnHyperParameters h) {
-        List<VectorStage> stages = new ArrayList<>();
-        stages.add(StandardScaling.fit(data));
-        stages.add(OneHotEncoding.fit(data, h.minCategoryCount()));
-        stages.add(QuantileBinning.fit(data, h.bins()));
-        if (h.trees() > 0 || h.interactions() > 0) {
-            int trees = h.trees() > 0 ? h.trees() : SCREENING_TREES;
-            TreeLeafEncoding ensemble = new GradientBoosting(trees, h.treeDepth(), h.learningRate(), h.minLeafRows(),
-                    1.0, 32).fit(data);
-            if (h.interactions() > 0) {
-                stages.add(PairwiseInteractions.fit(data, PairwiseInteractions.choose(ensemble, h.interactions()),
-                        h.minCategoryCount()));
-            }
-            if (h.trees() > 0) {
-                stages.add(ensemble);
-            }
+    /** A vectorized row's stage blocks (fields 1..) laid end to end, then the intercept's constant 1. */
+    private static double[] concatenate(Row row) {
+        int width = 1;
+        for (int f = 1; f < row.getArity(); f++) {
+            width += ((DenseVector) row.getField(f)).size();
         }
-        stages.removeIf(s -> s.width() == 0);
-        return stages;
+        double[] x = new double[width];
+        int offset = 0;
+        for (int f = 1; f < row.getArity(); f++) {
+            double[] block = ((DenseVector) row.getField(f)).values;
+            System.arraycopy(block, 0, x, offset, block.length);
+            offset += block.length;
+        }
+        x[width - 1] = 1;
+        return x;
+    }
+
+    /** Stages that write no slot (no categorical feature, no numeric one) are left out of the model. */
+    private static List<VectorStage> nonEmpty(List<VectorStage> stages) {
+        return stages.stream().filter(s -> s.width() > 0).toList();
+    }
+
+    /**
+     * The fitted stages of a pipeline model, in order. Flink ML 2.3 keeps {@code PipelineModel.getStages()}
+     * package-private, and the churn model needs the fitted stages themselves to score outside Flink.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Stage<?>> stagesOf(PipelineModel model) {
+        try {
+            Method getStages = PipelineModel.class.getDeclaredMethod("getStages");
+            getStages.setAccessible(true);
+            return (List<Stage<?>>) getStages.invoke(model);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the fitted stages of Flink ML's PipelineModel", e);
+        }
     }
 
     private static SparseVector sparse(double[] dense) {
@@ -174,18 +278,5 @@ public final class ChurnTrainer implements Estimator<ChurnTrainer, ChurnModel>, 
     @Override
     public Map<Param<?>, Object> getParamMap() {
         return paramMap;
-    }
-
-    /** A row's cells as text, null for null. */
-    private static final class Cells implements MapFunction<Row, String[]> {
-        @Override
-        public String[] map(Row row) {
-            String[] cells = new String[row.getArity()];
-            for (int i = 0; i < cells.length; i++) {
-                Object value = row.getField(i);
-                cells[i] = value == null ? null : value.toString();
-            }
-            return cells;
-        }
     }
 }

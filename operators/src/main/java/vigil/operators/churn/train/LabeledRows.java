@@ -38,9 +38,13 @@ public record LabeledRows(List<String> columns, List<String[]> cells) {
         int c = column(labelCol);
         boolean[] positive = new boolean[cells.size()];
         for (int i = 0; i < positive.length; i++) {
-            String label = cells.get(i)[c];
-            positive[i] = label != null && label.trim().equals(positiveLabel);
+            positive[i] = isPositive(cells.get(i)[c], positiveLabel);
         }
         return positive;
+    }
+
+    /** Whether a label cell equals the positive label, surrounding blanks ignored. */
+    public static boolean isPositive(String label, String positiveLabel) {
+        return label != null && label.trim().equals(positiveLabel);
     }
 }
