@@ -38,6 +38,12 @@ final class CustomerMemory {
                 .setConversations(new ArrayList<>()).setLastFired(new HashMap<>()).build();
     }
 
+    /** Nothing worth keeping: the customer's state can be dropped. */
+    static boolean isEmpty(RuleCustomerState s) {
+        return s.getLastRisk() == null && s.getLastNegativeCall() == null && s.getLastCancelVisit() == null
+                && s.getTopicContacts().isEmpty() && s.getConversations().isEmpty() && s.getLastFired().isEmpty();
+    }
+
     RuleContext open(RuleCustomerState state, RuleInput input, Set<MemoryNeed> needs) {
         Interaction i = input.getInteraction();
         LiveConversation conversation = null;

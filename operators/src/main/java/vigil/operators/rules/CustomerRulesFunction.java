@@ -24,7 +24,7 @@ import java.util.List;
  * {@link RuleDescriptors#RULE_STATUS} from subtask 0 only: every subtask applies every message, the
  * same way. On the keyed side each customer input (interaction, churn risk reading) is checked by the
  * active rules against what the customer's memory holds, and a match becomes an alert unless the rule
- * fired for the customer within the cool-down. With no active rule nothing is kept. The memory is
+ * fired for the customer within the cool-down. With no active rule, or nothing to remember, nothing is kept. The memory is
  * dropped by an event-time timer after the retention, and by an erasure.
  */
 public class CustomerRulesFunction extends KeyedBroadcastProcessFunction<String, RuleInput, ControlMessage, Alert> {
@@ -92,8 +92,12 @@ public class CustomerRulesFunction extends KeyedBroadcastProcessFunction<String,
             }
         }
         memory.fold(context, book.needs());
-        customer.update(state);
-        scheduleExpiry(state, ctx.timerService());
+        if (CustomerMemory.isEmpty(state)) {
+            erase(ctx.timerService());
+        } else {
+            customer.update(state);
+            scheduleExpiry(state, ctx.timerService());
+        }
     }
 
     @Override

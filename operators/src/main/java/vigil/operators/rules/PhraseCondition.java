@@ -127,7 +127,7 @@ final class PhraseCondition implements Condition {
                     List.of(Evidence.describe(hit.getEvidence(), hit.getOffsetMs())), sources);
         }
         if (!said && relevant.isEmpty()) {
-            return new Match((by == Speaker.EITHER ? "nobody" : by.name()) + " said " + quoted() + " " + window
+            return new Match((by == Speaker.EITHER ? "nobody said " : by.name() + " did not say ") + quoted() + " " + window
                     + " " + conversation(c.conversation) + " (" + end / 1000 + " s long)",
                     List.of(Evidence.describe(Evidence.of(c.interaction), end)), sources);
         }
