@@ -27,6 +27,7 @@ import vigil.operators.enrich.InteractionsOnly;
 import vigil.operators.rules.CustomerRulesFunction;
 import vigil.operators.rules.RuleDescriptors;
 import vigil.operators.rules.RuleInputs;
+import vigil.operators.rules.RuleSettings;
 import vigil.operators.rules.RuleUpdateSplit;
 import vigil.operators.spike.ComplaintSignals;
 import vigil.operators.spike.SpikeDetector;
@@ -163,14 +164,15 @@ public final class ScoringJob {
      */
     private DataStream<Alert> customerRuleAlerts(DataStream<CustomerEvent> customerEvents, DataStream<ScoreUpdate> scores,
                                                  DataStream<ControlMessage> ruleUpdates, Outputs outputs) {
-        DataStream<RuleInput> fromEvents = customerEvents.flatMap(new RuleInputs.FromEvents())
+        RuleSettings settings = config.ruleSettings();
+        DataStream<RuleInput> fromEvents = customerEvents.flatMap(new RuleInputs.FromEvents(settings))
                 .uid("rule-inputs-events").name("rule inputs (events)");
         DataStream<RuleInput> fromScores = scores.flatMap(new RuleInputs.FromScores())
                 .uid("rule-inputs-scores").name("rule inputs (churn risk)");
         SingleOutputStreamOperator<Alert> alerts = fromEvents.union(fromScores)
                 .keyBy(RuleInput::getCustomerId)
                 .connect(ruleUpdates.broadcast(RuleDescriptors.RULES))
-                .process(new CustomerRulesFunction(config.ruleSettings()))
+                .process(new CustomerRulesFunction(settings))
                 .uid("customer-rules").name("customer rules");
         if (outputs.ruleStatus != null) {
             alerts.getSideOutput(RuleDescriptors.RULE_STATUS)

@@ -10,10 +10,8 @@ import vigil.schemas.SentimentLabel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the rules remember of a customer between events, kept only for what the active rules need
@@ -23,14 +21,12 @@ import java.util.regex.Pattern;
  * has aged out.
  */
 final class CustomerMemory {
-    private static final String CANCEL_STEP = "cancel_step";
-
     private final RuleSettings settings;
-    private final List<Pattern> cancelPages = new ArrayList<>();
+    private final CancelPages cancelPages;
 
     CustomerMemory(RuleSettings settings) {
         this.settings = settings;
-        settings.cancelPages().forEach(p -> cancelPages.add(Pattern.compile(p)));
+        this.cancelPages = new CancelPages(settings.cancelPages());
     }
 
     static RuleCustomerState empty(long time) {
@@ -60,7 +56,7 @@ final class CustomerMemory {
                 offset = conversation.getEndOffsetMs();
             }
         }
-        return new RuleContext(input, state, conversation, offset, end, i != null && isCancelVisit(i),
+        return new RuleContext(input, state, conversation, offset, end, i != null && cancelPages.isVisit(i),
                 i != null && isNegativeCallTurn(i));
     }
 
@@ -121,17 +117,6 @@ final class CustomerMemory {
     private static boolean isEnd(Interaction i) {
         String kind = i.getKind().toLowerCase(Locale.ROOT);
         return i.getChannel() == Channel.CALL ? kind.equals("ended") : kind.equals("closed");
-    }
-
-    private boolean isCancelVisit(Interaction i) {
-        if (i.getChannel() != Channel.CLICK) {
-            return false;
-        }
-        if (CANCEL_STEP.equalsIgnoreCase(i.getKind())) {
-            return true;
-        }
-        String page = i.getPage();
-        return page != null && cancelPages.stream().anyMatch(p -> p.matcher(page).matches());
     }
 
     private static boolean isNegativeCallTurn(Interaction i) {
