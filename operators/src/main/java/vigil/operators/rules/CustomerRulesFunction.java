@@ -1,5 +1,6 @@
 package vigil.operators.rules;
 
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.configuration.Configuration;
@@ -105,8 +106,10 @@ public class CustomerRulesFunction extends KeyedBroadcastProcessFunction<String,
         if (!RuleControl.isRuleMessage(message)) {
             return;
         }
-        RuleStatus status = commands.apply(message, ctx.getBroadcastState(RuleDescriptors.RULES));
+        BroadcastState<String, RuleEntry> rules = ctx.getBroadcastState(RuleDescriptors.RULES);
+        RuleStatus status = commands.apply(message, rules);
         book.invalidate();
+        book.active(rules); // keeps the rulesActive gauge current
         if (!reportsStatus) {
             return;
         }

@@ -21,13 +21,20 @@ final class RuleMetrics {
     final Counter accepted;
     final Counter rejected;
 
+    private final IntSupplier active;
+
     RuleMetrics(MetricGroup group, IntSupplier active) {
         this.group = group;
+        this.active = active;
         alerts = group.counter("ruleAlerts");
         suppressed = group.counter("ruleAlertsSuppressedByCoolDown");
         accepted = group.counter("ruleUpdatesAccepted");
         rejected = group.counter("rulesRejected");
         group.gauge("rulesActive", (Gauge<Integer>) active::getAsInt);
+    }
+
+    int activeCount() {
+        return active.getAsInt();
     }
 
     Counter evaluations(String ruleId) {

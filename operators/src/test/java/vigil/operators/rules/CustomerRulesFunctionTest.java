@@ -94,6 +94,7 @@ class CustomerRulesFunctionTest {
         assertThat(statuses().get(0).getRuleId()).isEqualTo("risk");
         assertThat(statuses().get(0).getAt()).isEqualTo(T0);
         assertThat(function.metrics().accepted.getCount()).isEqualTo(6);
+        assertThat(function.metrics().activeCount()).isEqualTo(1);
     }
 
     @Test
