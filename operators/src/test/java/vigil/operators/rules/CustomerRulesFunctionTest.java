@@ -208,6 +208,30 @@ class CustomerRulesFunctionTest {
     }
 
     @Test
+    void aPhraseSaidInTheLastSecondsAndOneNotSaidInTheFirstAreDecidedAtTheEnd() throws Exception {
+        harness = open(settings(), null, false);
+        broadcast(upsert("m1", rule("late-cancel", "{\"type\":\"phrase\",\"phrases\":[\"cancel\"],"
+                + "\"by\":\"CUSTOMER\",\"window\":{\"last\":30}}")));
+        broadcast(upsert("m2", rule("no-greeting", "{\"type\":\"phrase\",\"phrases\":[\"thank you for calling\"],"
+                + "\"said\":false,\"by\":\"AGENT\",\"window\":{\"first\":20},\"channels\":[\"CALL\",\"CHAT\"]}")));
+        feed(segment("C1", "k1", T0, 5, Party.AGENT, "Thank you for calling!", 0));
+        feed(segment("C1", "k1", T0, 100, Party.CUSTOMER, "then I will cancel", -0.5));   // not in the last 30 s
+        feed(callEnded("C1", "k1", T0, 200));
+        assertThat(alerts()).isEmpty();
+        feed(segment("C2", "k2", T0, 40, Party.AGENT, "thank you for calling", 0));        // too late
+        feed(segment("C2", "k2", T0, 190, Party.CUSTOMER, "I will cancel", -0.5));
+        assertThat(alerts()).as("decided at the end").isEmpty();
+        feed(callEnded("C2", "k2", T0, 200));
+
+        assertThat(alerts()).extracting(Alert::getDetector).containsExactly("late-cancel", "no-greeting");
+        assertThat(alerts().get(0).getReason()).isEqualTo("Rule late-cancel: CUSTOMER said \"cancel\" in the last 30 s of CALL k2");
+        assertThat(alerts().get(0).getEvidence()).singleElement().asString().contains("at 190 s: I will cancel");
+        assertThat(alerts().get(1).getReason())
+                .isEqualTo("Rule no-greeting: AGENT did not say \"thank you for calling\" in the first 20 s of CALL k2 (200 s long)");
+        assertThat(keys(RuleDescriptors.CUSTOMER)).as("ended calls are forgotten; only C2's cool-down is kept").isEqualTo(1);
+    }
+
+    @Test
     void sentimentBelowForTurnsNeedsConsecutiveTurnsAndFiresOncePerRun() throws Exception {
         harness = open(settings(), null, false);
         broadcast(upsert("m", rule("sour", "{\"type\":\"sentimentBelow\",\"threshold\":-0.4,\"forTurns\":3}")));
