@@ -4,10 +4,11 @@ import org.apache.flink.api.connector.sink2.Sink;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaConnectors;
 import vigil.jobs.kafka.OutputEncoding;
-import vigil.schemas.ControlMessage;
 import vigil.schemas.Alert;
+import vigil.schemas.ControlMessage;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
+import vigil.schemas.RuleStatus;
 import vigil.schemas.ScoreUpdate;
 import vigil.schemas.streams.StreamId;
 
@@ -18,10 +19,12 @@ public final class Outputs {
     final Sink<DeadLetter> deadLetters;
     /** Churn models the online learner promotes, for cx.control. */
     final Sink<ControlMessage> modelUpdates;
-    /** Null: the spike detector is not wired (tests that only look at the other outputs). */
+    /** Null: no alerts are wired, neither the spike detector nor the customer rules (tests that only look at the other outputs). */
     final Sink<Alert> alerts;
+    /** Null: the outcome of rule control messages is not written (the rules still apply). */
+    final Sink<RuleStatus> ruleStatus;
 
-    /** Without alerts: the spike detector is not wired. */
+    /** Without alerts: the spike detector and the customer rules are not wired. */
     public Outputs(Sink<ScoreUpdate> scores, Sink<Interaction> enriched, Sink<DeadLetter> deadLetters,
                    Sink<ControlMessage> modelUpdates) {
         this(scores, enriched, deadLetters, modelUpdates, null);
@@ -29,11 +32,22 @@ public final class Outputs {
 
     public Outputs(Sink<ScoreUpdate> scores, Sink<Interaction> enriched, Sink<DeadLetter> deadLetters,
                    Sink<ControlMessage> modelUpdates, Sink<Alert> alerts) {
+        this(scores, enriched, deadLetters, modelUpdates, alerts, null);
+    }
+
+    private Outputs(Sink<ScoreUpdate> scores, Sink<Interaction> enriched, Sink<DeadLetter> deadLetters,
+                    Sink<ControlMessage> modelUpdates, Sink<Alert> alerts, Sink<RuleStatus> ruleStatus) {
         this.scores = scores;
         this.enriched = enriched;
         this.deadLetters = deadLetters;
         this.modelUpdates = modelUpdates;
         this.alerts = alerts;
+        this.ruleStatus = ruleStatus;
+    }
+
+    /** The same outputs, also writing the outcome of each rule control message there. */
+    public Outputs withRuleStatus(Sink<RuleStatus> sink) {
+        return new Outputs(scores, enriched, deadLetters, modelUpdates, alerts, sink);
     }
 
     public static Outputs kafka(VigilConfig config) {
@@ -42,6 +56,7 @@ public final class Outputs {
                 KafkaConnectors.sink(config, StreamId.ENRICHED, OutputEncoding.ENRICHED),
                 KafkaConnectors.sink(config, StreamId.DEAD_LETTERS, OutputEncoding.DEAD_LETTERS),
                 KafkaConnectors.sink(config, StreamId.CONTROL, OutputEncoding.MODEL_UPDATES),
-                KafkaConnectors.sink(config, StreamId.ALERTS, OutputEncoding.ALERTS));
+                KafkaConnectors.sink(config, StreamId.ALERTS, OutputEncoding.ALERTS))
+                .withRuleStatus(KafkaConnectors.sink(config, StreamId.RULE_STATUS, OutputEncoding.RULE_STATUS));
     }
 }

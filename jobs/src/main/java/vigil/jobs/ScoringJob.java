@@ -24,21 +24,31 @@ import vigil.operators.decode.DecodeFunction;
 import vigil.operators.decode.RawRecord;
 import vigil.operators.enrich.AnalyzeFunction;
 import vigil.operators.enrich.InteractionsOnly;
+import vigil.operators.rules.CustomerRulesFunction;
+import vigil.operators.rules.RuleDescriptors;
+import vigil.operators.rules.RuleInputs;
+import vigil.operators.rules.RuleSettings;
+import vigil.operators.rules.RuleUpdateSplit;
+import vigil.operators.spike.ComplaintSignals;
+import vigil.operators.spike.SpikeDetector;
+import vigil.schemas.Alert;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.CustomerEvent;
 import vigil.schemas.LabeledExample;
+import vigil.schemas.RuleInput;
 import vigil.schemas.ScoreUpdate;
-import vigil.operators.spike.ComplaintSignals;
-import vigil.operators.spike.SpikeDetector;
-import vigil.schemas.CustomerEvent;
 import vigil.schemas.TopicSignal;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The scoring job: decode and validate every input, dead-letter what is wrong, analyze texts
  * (redaction, topics, entities, sentiment), keep per-customer state, score churn risk and publish
  * scores and enriched interactions; learn the churn model online from outcomes and publish the
- * models it promotes to cx.control, from where every subtask swaps them in by broadcast. It only
- * wires; the logic lives in operators.
+ * models it promotes to cx.control, from where every subtask swaps them in by broadcast; raise spike
+ * alerts per topic and per-customer alerts from runtime rules (broadcast from cx.control) to
+ * cx.alerts. It only wires; the logic lives in operators.
  */
 public final class ScoringJob {
     private final VigilConfig config;
@@ -98,9 +108,13 @@ public final class ScoringJob {
         events.flatMap(new InteractionsOnly()).uid("interactions").name("interactions")
                 .sinkTo(outputs.enriched).uid("enriched-sink").name("enriched");
 
-        SingleOutputStreamOperator<CustomerEvent> customerEvents = events
+        SingleOutputStreamOperator<CustomerEvent> withoutModels = events
                 .process(new ModelUpdateSplit()).uid("model-updates").name("model updates");
-        DataStream<ControlMessage> modelUpdates = customerEvents.getSideOutput(ModelUpdateSplit.MODEL_UPDATES);
+        DataStream<ControlMessage> modelUpdates = withoutModels.getSideOutput(ModelUpdateSplit.MODEL_UPDATES);
+        // Rule messages always leave the customer stream, so customer state never sees them.
+        SingleOutputStreamOperator<CustomerEvent> customerEvents = withoutModels
+                .process(new RuleUpdateSplit()).uid("rule-updates").name("rule updates");
+        DataStream<ControlMessage> ruleUpdates = customerEvents.getSideOutput(RuleUpdateSplit.RULE_UPDATES);
 
         SingleOutputStreamOperator<ScoreUpdate> scores = customerEvents.keyBy(CustomerEvent::getCustomerId)
                 .process(new CustomerStateFunction(config.stateSettings(), config.featureSpec()))
@@ -114,8 +128,19 @@ public final class ScoringJob {
         if (config.churn.learner.enabled) {
             learn(scores.getSideOutput(ChurnStateDescriptors.LABELED_EXAMPLES), modelUpdates, outputs);
         }
+        List<DataStream<Alert>> alerts = new ArrayList<>();
         if (outputs.alerts != null && config.spikes.enabled) {
-            wireSpikeDetection(events, outputs);
+            alerts.add(spikeAlerts(events));
+        }
+        if (outputs.alerts != null && config.rules.enabled) {
+            alerts.add(customerRuleAlerts(customerEvents, scores, ruleUpdates, outputs));
+        }
+        if (!alerts.isEmpty()) {
+            DataStream<Alert> all = alerts.get(0);
+            for (DataStream<Alert> more : alerts.subList(1, alerts.size())) {
+                all = all.union(more);
+            }
+            all.sinkTo(outputs.alerts).uid("alerts-sink").name("alerts");
         }
     }
 
@@ -128,13 +153,36 @@ public final class ScoringJob {
                 .sinkTo(outputs.modelUpdates).uid("control-sink").name("model updates to control").setParallelism(1);
     }
 
-    /** Negative interactions per problem topic, across sources, to cx.alerts. */
-    private void wireSpikeDetection(DataStream<CustomerEvent> events, Outputs outputs) {
-        events.flatMap(new ComplaintSignals(config.spikeSignals())).uid("complaint-signals").name("complaint signals")
+    /** Negative interactions per problem topic, across sources, for cx.alerts. */
+    private DataStream<Alert> spikeAlerts(DataStream<CustomerEvent> events) {
+        return events.flatMap(new ComplaintSignals(config.spikeSignals())).uid("complaint-signals").name("complaint signals")
                 .keyBy(TopicSignal::getTopic)
                 .process(new SpikeDetector(config.spikeSettings()))
-                .uid("spike-detector").name("spike detector")
-                .sinkTo(outputs.alerts).uid("alerts-sink").name("alerts");
+                .uid("spike-detector").name("spike detector");
+    }
+
+    /**
+     * Runtime rules per customer, for cx.alerts: each customer's interactions (and erasures) and churn
+     * risk readings, keyed by customer, against the rules broadcast from cx.control; the outcome of each
+     * rule message to cx.rule-status.
+     */
+    private DataStream<Alert> customerRuleAlerts(DataStream<CustomerEvent> customerEvents, DataStream<ScoreUpdate> scores,
+                                                 DataStream<ControlMessage> ruleUpdates, Outputs outputs) {
+        RuleSettings settings = config.ruleSettings();
+        DataStream<RuleInput> fromEvents = customerEvents.flatMap(new RuleInputs.FromEvents(settings))
+                .uid("rule-inputs-events").name("rule inputs (events)");
+        DataStream<RuleInput> fromScores = scores.flatMap(new RuleInputs.FromScores())
+                .uid("rule-inputs-scores").name("rule inputs (churn risk)");
+        SingleOutputStreamOperator<Alert> alerts = fromEvents.union(fromScores)
+                .keyBy(RuleInput::getCustomerId)
+                .connect(ruleUpdates.broadcast(RuleDescriptors.RULES))
+                .process(new CustomerRulesFunction(settings))
+                .uid("customer-rules").name("customer rules");
+        if (outputs.ruleStatus != null) {
+            alerts.getSideOutput(RuleDescriptors.RULE_STATUS)
+                    .sinkTo(outputs.ruleStatus).uid("rule-status-sink").name("rule status");
+        }
+        return alerts;
     }
 
     private WatermarkStrategy<CustomerEvent> watermarks() {

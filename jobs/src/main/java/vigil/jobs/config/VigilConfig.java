@@ -7,6 +7,7 @@ import vigil.operators.customer.StateSettings;
 import vigil.operators.enrich.AnalysisSettings;
 import vigil.operators.enrich.SentimentPath;
 import vigil.operators.features.FeatureSpec;
+import vigil.operators.rules.RuleSettings;
 import vigil.operators.spike.SpikeSettings;
 import vigil.operators.text.EntityTagger;
 import vigil.operators.text.TopicTagger;
@@ -45,6 +46,7 @@ public class VigilConfig implements Serializable {
     public Churn churn = new Churn();
     public Checkpoints checkpoints = new Checkpoints();
     public Spikes spikes = new Spikes();
+    public Rules rules = new Rules();
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";
@@ -172,6 +174,21 @@ public class VigilConfig implements Serializable {
         public Map<String, String> pageTopics = defaultPageTopics();
     }
 
+    /** Runtime rules per customer (README: Runtime rules and per-customer alerts). */
+    public static class Rules implements Serializable {
+        public boolean enabled = true;
+        /** Rules in force from the start: a JSON file (a rule or an array of rules) or a directory of *.json; empty for none. */
+        public String initialRules;
+        /** A rule alerts at most once per customer within this long (event time). */
+        public Duration coolDown = Duration.ofMinutes(30);
+        /** Per-customer rule state is dropped this long after the customer's latest event; the longest window a rule may use. */
+        public Duration retention = Duration.ofDays(30);
+        /** A call or chat with no event for this long is forgotten (its ENDED never came). */
+        public Duration conversationTimeout = Duration.ofHours(4);
+        /** What a cancel-page visit is, besides a CANCEL_STEP click: regular expressions on the whole page path. */
+        public List<String> cancelPages = RuleSettings.DEFAULT_CANCEL_PAGES;
+    }
+
     public String topic(StreamId stream) {
         return topics.getOrDefault(stream, stream.defaultTopic());
     }
@@ -227,6 +244,12 @@ public class VigilConfig implements Serializable {
 
     public SpikeSettings.Signals spikeSignals() {
         return new SpikeSettings.Signals(spikes.pageTopics, new HashSet<>(spikes.ignoredTopics), spikes.countNeutral);
+    }
+
+    /** Reads the initial rules; the customer rules operator checks them, so a bad one fails the job at start. */
+    public RuleSettings ruleSettings() {
+        return new RuleSettings(rules.coolDown.toMillis(), rules.retention.toMillis(),
+                rules.conversationTimeout.toMillis(), rules.cancelPages, RuleFiles.read(rules.initialRules));
     }
 
     private static Map<String, String> defaultPageTopics() {

@@ -6,6 +6,7 @@ import vigil.schemas.ControlMessage;
 import vigil.schemas.Alert;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
+import vigil.schemas.RuleStatus;
 import vigil.schemas.ScoreUpdate;
 
 import java.io.Serializable;
@@ -26,6 +27,11 @@ public final class OutputEncoding<T> implements Serializable {
     /** The job writes only churn model updates to cx.control: one key keeps them in order. */
     public static final OutputEncoding<ControlMessage> MODEL_UPDATES =
             new OutputEncoding<>(message -> ModelUpdates.KEY, message -> message);
+
+    /** Rule status by rule id (the message id when the rule could not be read). */
+    public static final OutputEncoding<RuleStatus> RULE_STATUS =
+            new OutputEncoding<>(status -> status.getRuleId() != null ? status.getRuleId() : status.getMessageId(),
+                    status -> status);
 
     private final Part<T, String> key;
     private final Part<T, SpecificRecord> value;

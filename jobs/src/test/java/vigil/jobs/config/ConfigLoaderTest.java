@@ -42,6 +42,23 @@ class ConfigLoaderTest {
         assertThat(config.spikeSettings().windowMs).isEqualTo(30_000);
         assertThat(config.spikeSettings().warmUpWindows()).isEqualTo(360);
         assertThat(config.spikeSignals().pageTopics).containsEntry("/status", "outage").hasSize(13);
+        assertThat(config.ruleSettings().coolDownMs()).isEqualTo(Duration.ofMinutes(30).toMillis());
+        assertThat(config.ruleSettings().cancelPages()).isEqualTo(vigil.operators.rules.RuleSettings.DEFAULT_CANCEL_PAGES);
+        assertThat(config.ruleSettings().initialRules()).isEmpty();
+    }
+
+    @Test
+    void theShippedExampleRulesAreValidAndLoadAsInitialRules() throws Exception {
+        VigilConfig config = ConfigLoader.parse("rules:\n  initialRules: ../etc/rules\n  coolDown: 10 min\n");
+        vigil.operators.rules.RuleSettings settings = config.ruleSettings();
+
+        assertThat(settings.initialRules()).hasSize(6);
+        assertThat(settings.coolDownMs()).isEqualTo(600_000L);
+        vigil.operators.rules.RuleParser parser = new vigil.operators.rules.RuleParser(settings.retentionMs());
+        for (String rule : settings.initialRules()) {
+            assertThat(parser.parse(rule).id()).isNotBlank();
+        }
+        new vigil.operators.rules.CustomerRulesFunction(settings); // checks them as the job does at start
     }
 
     @Test

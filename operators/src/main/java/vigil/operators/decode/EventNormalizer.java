@@ -2,11 +2,13 @@ package vigil.operators.decode;
 
 import org.apache.avro.specific.SpecificRecord;
 import vigil.operators.churn.ModelUpdates;
+import vigil.operators.rules.RuleControl;
 import vigil.schemas.CallEvent;
 import vigil.schemas.Channel;
 import vigil.schemas.ChatMessage;
 import vigil.schemas.ClickEvent;
 import vigil.schemas.ControlMessage;
+import vigil.schemas.ControlType;
 import vigil.schemas.CustomerEvent;
 import vigil.schemas.Interaction;
 import vigil.schemas.Outcome;
@@ -20,7 +22,7 @@ import java.util.Locale;
 
 /**
  * Turns each source's record into the one shape the rest of the job handles: channel events become
- * an {@link Interaction}; profiles, outcomes, erasure requests and model updates pass through, all keyed by customer.
+ * an {@link Interaction}; profiles, outcomes, erasure requests, model updates and rule messages pass through, all keyed by customer.
  */
 public final class EventNormalizer {
     /** Social authors without a linked customer are keyed by handle, clicks without login by anonymous id. */
@@ -53,7 +55,8 @@ public final class EventNormalizer {
     private CustomerEvent call(CallEvent e) throws DecodeException {
         Interaction i = base(e.getEventId(), e.getCustomerId(), Channel.CALL, e.getType().name(), e.getTimestamp())
                 .setConversationId(e.getCallId()).setParty(e.getSpeaker()).setText(e.getText())
-                .setQueue(e.getQueue()).setAgentId(e.getAgentId()).setOffsetMs(e.getOffsetMs()).build();
+                .setQueue(e.getQueue()).setAgentId(e.getAgentId())
+                .setOffsetMs(e.getOffsetMs() != null ? e.getOffsetMs() : e.getDurationMs()).build();
         return wrap(i.getCustomerId(), i.getTimestamp(), i);
     }
 
@@ -92,8 +95,18 @@ public final class EventNormalizer {
                             "a MODEL_UPDATE control message needs a payload: the model as JSON");
                 }
                 return wrap(ModelUpdates.KEY, e.getTimestamp(), e);
+            case RULE_UPSERT:
+            case RULE_PAUSE:
+            case RULE_DELETE:
+                // Whether the rule is valid is the rules' decision, reported on the rule-status stream.
+                if (isBlank(e.getPayload())) {
+                    throw new DecodeException(RejectCode.MISSING_FIELD, "a " + e.getType()
+                            + " control message needs a payload: " + (e.getType() == ControlType.RULE_UPSERT
+                            ? "the rule as JSON" : "the rule id"));
+                }
+                return wrap(RuleControl.KEY, e.getTimestamp(), e);
             default:
-                // Rules and catalogs have no consumer in this version: reject rather than drop.
+                // Catalogs and alert actions have no consumer in this version: reject rather than drop.
                 throw new DecodeException(RejectCode.UNSUPPORTED,
                         "control type " + e.getType() + " is not handled by this version of Vigil");
         }

@@ -83,6 +83,22 @@ class DecodeFunctionTest {
     }
 
     @Test
+    void acceptsRuleMessagesWithAPayloadUnderOneKey() throws Exception {
+        send("cx.control", "{\"id\":\"r1\",\"timestamp\":" + NOW + ",\"type\":\"RULE_UPSERT\","
+                + "\"payload\":\"{\\\"id\\\":\\\"x\\\"}\"}");
+        send("cx.control", "{\"id\":\"r2\",\"timestamp\":" + NOW + ",\"type\":\"RULE_PAUSE\",\"payload\":\"x\"}");
+        send("cx.control", "{\"id\":\"r3\",\"timestamp\":" + NOW + ",\"type\":\"RULE_DELETE\",\"payload\":\"x\"}");
+        send("cx.control", "{\"id\":\"r4\",\"timestamp\":" + NOW + ",\"type\":\"RULE_DELETE\"}");
+
+        assertThat(events()).extracting(CustomerEvent::getCustomerId).containsExactly("rules", "rules", "rules");
+        assertThat(events()).extracting(e -> ((ControlMessage) e.getPayload()).getId()).containsExactly("r1", "r2", "r3");
+        assertThat(deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.getErrorCode()).isEqualTo("MISSING_FIELD");
+            assertThat(letter.getReason()).contains("RULE_DELETE").contains("rule id");
+        });
+    }
+
+    @Test
     void acceptsModelUpdatesWithAPayloadOnly() throws Exception {
         send("cx.control", "{\"id\":\"m1\",\"timestamp\":" + NOW + ",\"type\":\"MODEL_UPDATE\","
                 + "\"issuedBy\":\"cli\",\"payload\":\"{\\\"id\\\":\\\"churn\\\"}\"}");
@@ -110,7 +126,7 @@ class DecodeFunctionTest {
         send("cx.chats", "{" + ok + ",\"customerId\":\"C\",\"timestamp\":" + (NOW + 2 * 3_600_000L) + "}");
         send("cx.chats", "{" + ok + ",\"customerId\":\"C\",\"timestamp\":1700000000}");
         send("cx.unknown", "{}");
-        send("cx.control", "{\"id\":\"r\",\"timestamp\":" + NOW + ",\"type\":\"RULE_UPSERT\",\"payload\":\"{}\"}");
+        send("cx.control", "{\"id\":\"r\",\"timestamp\":" + NOW + ",\"type\":\"CATALOG_REPLACE\",\"payload\":\"{}\"}");
         send("cx.chats", "x".repeat(10_001));
         send("cx.chats", null);
 

@@ -11,6 +11,7 @@ import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.Outcome;
 import vigil.schemas.ProfileUpdate;
+import vigil.schemas.RuleStatus;
 import vigil.schemas.SocialPost;
 
 /**
@@ -28,7 +29,8 @@ public enum StreamId {
     SCORES("cx.scores", CustomerScore.class, false),
     ALERTS("cx.alerts", Alert.class, false),
     ENRICHED("cx.enriched", Interaction.class, false),
-    DEAD_LETTERS("cx.dead-letters", DeadLetter.class, false);
+    DEAD_LETTERS("cx.dead-letters", DeadLetter.class, false),
+    RULE_STATUS("cx.rule-status", RuleStatus.class, false);
 
     private final String defaultTopic;
     private final Class<? extends SpecificRecord> recordType;
