@@ -41,6 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (configOptions.file == null) {
             demoSpikeTiming(config.spikes);
+            config.rules.initialRules = "etc/rules"; // the example rules, so per-customer alerts show too
         }
         new Demo(config, settings, duration, json, System.out).run();
         return 0;

@@ -44,7 +44,8 @@ final class DemoSummary {
         text.append(String.format("  out cx.scores           %,10d (tombstones %d)%n", out.scores(), out.tombstones()));
         text.append(String.format("  customers by churn band %s%n", out.customersByChurnBand()));
         text.append(String.format("  out cx.dead-letters     %,10d %s%n", out.deadLetters(), out.deadLettersByReason()));
-        text.append(String.format("  out cx.alerts           %s%n", out.alertsByStatus()));
+        text.append(String.format("  out cx.alerts (spikes)  %s%n", out.alertsByStatus()));
+        text.append(String.format("  out cx.alerts (rules)   %s%n", out.ruleAlertsByRule()));
         return text.toString();
     }
 
@@ -72,6 +73,8 @@ final class DemoSummary {
         for (String status : new String[] {"OPENED", "UPDATED", "RESOLVED"}) {
             alerts.put(status, out.alertsByStatus().getOrDefault(status, 0L));
         }
+        ObjectNode ruleAlerts = root.putObject("ruleAlerts");
+        out.ruleAlertsByRule().forEach(ruleAlerts::put);
         return root.toString();
     }
 

@@ -32,6 +32,7 @@ public final class OutputMonitor implements Runnable {
     /** Each customer's latest churn band, as a compacted cx.scores would hold it. */
     private final Map<String, String> churnBands = new HashMap<>();
     private final Map<String, Long> alertsByStatus = new TreeMap<>();
+    private final Map<String, Long> ruleAlerts = new TreeMap<>();
     private final Queue<String> alertLines = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> enrichedByChannel = new TreeMap<>();
     private final Map<String, Long> sentimentByLabel = new TreeMap<>();
@@ -89,6 +90,10 @@ public final class OutputMonitor implements Runnable {
                 interaction.getTopics().forEach(topic -> topics.merge(topic, 1L, Long::sum));
             } else if (record.topic().equals(config.topic(StreamId.ALERTS))) {
                 Alert alert = alertCodec.decode(record.value());
+                if (alert.getCustomerId() != null) {
+                    ruleAlerts.merge(alert.getDetector(), 1L, Long::sum); // per-customer: counted, not printed
+                    return;
+                }
                 alertsByStatus.merge(alert.getStatus().name(), 1L, Long::sum);
                 alertLines.add("ALERT " + alert.getStatus() + " " + alert.getAlertId() + " [" + alert.getSeverity()
                         + ", " + alert.getSources() + "] " + alert.getReason());
@@ -102,7 +107,8 @@ public final class OutputMonitor implements Runnable {
 
     public synchronized Counts counts() {
         return new Counts(new TreeMap<>(enrichedByChannel), new TreeMap<>(sentimentByLabel), new TreeMap<>(topics),
-                new TreeMap<>(deadLettersByReason), scores, tombstones, new TreeMap<>(alertsByStatus), bandCounts());
+                new TreeMap<>(deadLettersByReason), scores, tombstones, new TreeMap<>(alertsByStatus), bandCounts(),
+                new TreeMap<>(ruleAlerts));
     }
 
     private Map<String, Long> bandCounts() {
@@ -123,7 +129,8 @@ public final class OutputMonitor implements Runnable {
     /** A consistent copy of the counters. */
     public record Counts(Map<String, Long> enrichedByChannel, Map<String, Long> sentimentByLabel,
                          Map<String, Long> topics, Map<String, Long> deadLettersByReason, long scores, long tombstones,
-                         Map<String, Long> alertsByStatus, Map<String, Long> customersByChurnBand) {
+                         Map<String, Long> alertsByStatus, Map<String, Long> customersByChurnBand,
+                         Map<String, Long> ruleAlertsByRule) {
         public long enriched() {
             return enrichedByChannel.values().stream().mapToLong(Long::longValue).sum();
         }

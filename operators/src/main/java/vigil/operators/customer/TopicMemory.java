@@ -77,7 +77,8 @@ public final class TopicMemory {
             }
         }
         if (topics.size() >= MAX_TOPICS) {
-            topics.remove(topics.stream().min(Comparator.comparingLong(TopicMemory::latest)).orElseThrow());
+            // by index: state read back from RocksDB holds Avro arrays, which cannot remove by value
+            topics.remove(topics.indexOf(topics.stream().min(Comparator.comparingLong(TopicMemory::latest)).orElseThrow()));
         }
         TopicContacts created = new TopicContacts(topic, new ArrayList<>());
         topics.add(created);

@@ -3,12 +3,14 @@ package vigil.operators.rules;
 import vigil.schemas.Channel;
 import vigil.schemas.Interaction;
 import vigil.schemas.LiveConversation;
+import vigil.schemas.SentimentRun;
 import vigil.schemas.RuleCustomerState;
 import vigil.schemas.RuleEvidence;
 import vigil.schemas.RuleInput;
 import vigil.schemas.SentimentLabel;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Set;
@@ -58,6 +60,25 @@ final class CustomerMemory {
         }
         return new RuleContext(input, state, conversation, offset, end, i != null && cancelPages.isVisit(i),
                 i != null && isNegativeCallTurn(i));
+    }
+
+    /**
+     * State read back from RocksDB holds Avro's own arrays, whose iterators cannot remove: copy every
+     * list the rules edit into an ArrayList before they touch it.
+     */
+    static void mutableLists(RuleCustomerState state) {
+        List<LiveConversation> conversations = new ArrayList<>(state.getConversations().size());
+        for (LiveConversation c : state.getConversations()) {
+            c.setPhraseHits(new ArrayList<>(c.getPhraseHits()));
+            List<SentimentRun> runs = new ArrayList<>(c.getRuns().size());
+            for (SentimentRun run : c.getRuns()) {
+                run.setEvidence(new ArrayList<>(run.getEvidence()));
+                runs.add(run);
+            }
+            c.setRuns(runs);
+            conversations.add(c);
+        }
+        state.setConversations(conversations);
     }
 
     void fold(RuleContext c, Set<MemoryNeed> needs) {

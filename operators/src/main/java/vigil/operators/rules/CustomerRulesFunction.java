@@ -73,6 +73,8 @@ public class CustomerRulesFunction extends KeyedBroadcastProcessFunction<String,
         RuleCustomerState state = customer.value();
         if (state == null) {
             state = CustomerMemory.empty(input.getTimestamp());
+        } else {
+            CustomerMemory.mutableLists(state);
         }
         RuleContext context = memory.open(state, input, book.needs());
         for (Rule rule : active) {

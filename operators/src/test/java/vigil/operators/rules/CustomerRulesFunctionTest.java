@@ -252,6 +252,23 @@ class CustomerRulesFunctionTest {
     }
 
     @Test
+    void runsAndCallsEndOnRocksDbWhereStateListsComeBackAsAvroArrays() throws Exception {
+        harness = open(settings(), null, true);
+        broadcast(upsert("m1", rule("sour", "{\"type\":\"sentimentBelow\",\"threshold\":-0.4,\"forTurns\":2}")));
+        broadcast(upsert("m2", rule("late-cancel", "{\"type\":\"phrase\",\"phrases\":[\"cancel\"],"
+                + "\"by\":\"CUSTOMER\",\"window\":{\"last\":30}}")));
+        feed(segment("C1", "k1", T0, 10, Party.CUSTOMER, "bad", -0.6));
+        feed(segment("C1", "k1", T0, 20, Party.CUSTOMER, "fine", 0.1));     // a run ends: removed from state
+        feed(segment("C1", "k1", T0, 30, Party.CUSTOMER, "bad", -0.6));
+        feed(segment("C1", "k1", T0, 40, Party.CUSTOMER, "I will cancel", -0.7));
+        feed(callEnded("C1", "k1", T0, 50));                                  // the call is removed from state
+
+        assertThat(alerts()).extracting(Alert::getDetector).containsExactlyInAnyOrder("sour", "late-cancel");
+        feed(segment("C1", "k2", T0 + 100_000, 10, Party.CUSTOMER, "hello", 0.2));
+        assertThat(alerts()).hasSize(2);
+    }
+
+    @Test
     void sentimentBelowForSecondsOnAChat() throws Exception {
         harness = open(settings(), null, false);
         broadcast(upsert("m", rule("sour-chat", "{\"type\":\"sentimentBelow\",\"threshold\":-0.4,\"forSeconds\":60}")));
