@@ -42,6 +42,8 @@ final class DemoCommand implements Callable<Integer> {
         if (configOptions.file == null) {
             demoSpikeTiming(config.spikes);
             config.rules.initialRules = "etc/rules"; // the example rules, so per-customer alerts show too
+            // a laptop demo runs backpressured: let outputs keep committing (see checkpoints.alignedTimeout)
+            config.checkpoints.alignedTimeout = Duration.ofSeconds(1);
         }
         new Demo(config, settings, duration, json, System.out).run();
         return 0;

@@ -99,9 +99,9 @@ public class VigilConfig implements Serializable {
         public Duration restartDelay = Duration.ofSeconds(2);
         /**
          * Barriers that wait longer than this for alignment (under backpressure) switch to an
-         * unaligned checkpoint, so outputs keep committing; 0 disables unaligned checkpoints.
+         * unaligned checkpoint, so outputs keep committing; 0 (the default) keeps checkpoints aligned.
          */
-        public Duration alignedTimeout = Duration.ofSeconds(1);
+        public Duration alignedTimeout = Duration.ZERO;
     }
 
     public static class Churn implements Serializable {
