@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import vigil.jobs.testing.Checkpoints;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.EmbeddedKafka;
 import vigil.jobs.kafka.KafkaClients;
@@ -23,7 +23,6 @@ import vigil.schemas.codec.JsonCodec;
 import vigil.schemas.streams.StreamId;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,11 +57,11 @@ class KafkaPipelineTest {
     }
 
     @Test
-    void scoresEveryEventExactlyOnceThroughKafka(@TempDir Path checkpoints) throws Exception {
+    void scoresEveryEventExactlyOnceThroughKafka() throws Exception {
         VigilConfig config = new VigilConfig();
         config.kafka.bootstrapServers = kafka.bootstrapServers();
         config.checkpoints.interval = Duration.ofSeconds(1);
-        config.checkpoints.directory = checkpoints.toUri().toString();
+        config.checkpoints.directory = Checkpoints.directory().toUri().toString();
         TopicAdmin.createAll(config, 2, (short) 1);
 
         Corpus corpus = Corpus.generate(System.currentTimeMillis() - 600_000L, 0.05, 3_000, 100);

@@ -6,7 +6,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import vigil.jobs.testing.Checkpoints;
 import vigil.jobs.churn.ChurnModels;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.testing.CollectingSink;
@@ -17,7 +17,6 @@ import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.ScoreUpdate;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -38,12 +37,12 @@ class ScoringPipelineTest {
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     @Test
-    void everyValidRecordIsProcessedAndEveryBadOneDeadLettered(@TempDir Path checkpoints) throws Exception {
+    void everyValidRecordIsProcessedAndEveryBadOneDeadLettered() throws Exception {
         // Given 10,000+ malformed records of every kind mixed with valid synthetic traffic
         Corpus corpus = Corpus.generate(System.currentTimeMillis() - 3_600_000L, 0.3, 20_000, 10_000);
         VigilConfig config = new VigilConfig();
         config.checkpoints.interval = Duration.ofSeconds(1);
-        config.checkpoints.directory = checkpoints.toUri().toString();
+        config.checkpoints.directory = Checkpoints.directory().toUri().toString();
         CollectingSink<ScoreUpdate> scores = new CollectingSink<>("pipeline-scores");
         CollectingSink<Interaction> enriched = new CollectingSink<>("pipeline-enriched");
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>("pipeline-dead-letters");

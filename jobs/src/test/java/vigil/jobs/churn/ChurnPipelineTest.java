@@ -7,6 +7,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.jobs.testing.Checkpoints;
 import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
@@ -46,7 +47,7 @@ class ChurnPipelineTest {
         Path model = Files.writeString(dir.resolve("churn.json"), new ConstantModel("constant", 1, 0.7).toJson());
         VigilConfig config = new VigilConfig();
         config.checkpoints.interval = Duration.ofSeconds(1);
-        config.checkpoints.directory = dir.resolve("checkpoints").toUri().toString();
+        config.checkpoints.directory = Checkpoints.directory().toUri().toString();
         config.churn.model = model.toString();
         Corpus corpus = Corpus.generate(System.currentTimeMillis() - 3_600_000L, 0.0, 4_000, 0);
         List<RawRecord> input = new ArrayList<>(corpus.raw);

@@ -5,6 +5,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.jobs.testing.Checkpoints;
 import vigil.jobs.training.SharedData;
 import vigil.jobs.training.churn.ChurnCsv;
 import vigil.operators.churn.ChurnModel;
@@ -36,7 +37,7 @@ class ChurnReplayTest {
         Path snapshot = dir.resolve("model");
         model.save(snapshot);
 
-        double[] risks = ChurnReplay.risks(model, snapshot, replayed, "churn", Files.createDirectories(dir.resolve("work")));
+        double[] risks = ChurnReplay.risks(model, snapshot, replayed, "churn", Checkpoints.directory());
 
         assertThat(risks).hasSize(150);
         int label = replayed.column("churn");

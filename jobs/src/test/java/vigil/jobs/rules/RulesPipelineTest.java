@@ -7,6 +7,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.jobs.testing.Checkpoints;
 import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
@@ -49,7 +50,7 @@ class RulesPipelineTest {
                 + "\"severity\":\"HIGH\",\"when\":{\"type\":\"phrase\",\"phrases\":[\"cancel my contract\"],\"by\":\"CUSTOMER\"}}]");
         VigilConfig config = new VigilConfig();
         config.checkpoints.interval = Duration.ofSeconds(1);
-        config.checkpoints.directory = dir.resolve("checkpoints").toUri().toString();
+        config.checkpoints.directory = Checkpoints.directory().toUri().toString();
         config.rules.initialRules = rules.toString();
         List<RawRecord> input = new ArrayList<>();
         input.add(control(config, 0, "RULE_UPSERT", "{\"id\":\"risk\",\"when\":{\"type\":\"churnRiskAbove\",\"threshold\":0.9}}"));
