@@ -1,15 +1,19 @@
 package vigil.jobs.eval;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.FileUtils;
 import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
 import vigil.operators.decode.RawRecord;
+import vigil.operators.spike.SpikeDetector;
 import vigil.schemas.Alert;
+import vigil.schemas.TopicSignal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +32,16 @@ public final class AlertEvaluation {
     }
 
     public Result run(Scenario scenario) throws Exception {
+        return run(scenario, null);
+    }
+
+    /** As {@link #run(Scenario)}; with {@code recordSignals}, also saves the complaint signals there for {@link #replay}. */
+    public Result run(Scenario scenario, Path recordSignals) throws Exception {
         scenario.validate();
         Path checkpoints = Files.createTempDirectory("vigil-eval");
         AlertCollector alerts = new AlertCollector("eval-" + UUID.randomUUID());
+        SignalRecorder recorder = recordSignals == null ? null
+                : new SignalRecorder("signals-" + UUID.randomUUID(), config.spikeSignals());
         try {
             config.checkpoints.directory = checkpoints.toUri().toString();
             Configuration flink = new Configuration();
@@ -41,13 +52,49 @@ public final class AlertEvaluation {
             job.configure(env);
             job.wire(env.fromCollection(new ScenarioInput(scenario), TypeInformation.of(RawRecord.class))
                             .name("scenario traffic"),
-                    new Outputs(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), alerts));
+                    new Outputs(new DiscardingSink<>(), recorder == null ? new DiscardingSink<>() : recorder,
+                            new DiscardingSink<>(), new DiscardingSink<>(), alerts));
             long start = System.nanoTime();
             env.execute("eval-alerts " + scenario.name);
+            Result result = new Result(alerts.alerts(), (System.nanoTime() - start) / 1_000_000L);
+            if (recorder != null) {
+                recorder.save(recordSignals);
+            }
+            return result;
+        } finally {
+            alerts.release();
+            if (recorder != null) {
+                recorder.release();
+            }
+            FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
+        }
+    }
+
+    /**
+     * Runs only the spike detector (heap state, parallelism 1) on complaint signals recorded by an earlier
+     * run, with the job's watermark bound: seconds instead of minutes, for tuning the detector. Figures
+     * to report come from {@link #run}.
+     */
+    public Result replay(Path recordedSignals) throws Exception {
+        List<TopicSignal> signals = SignalRecorder.load(recordedSignals);
+        AlertCollector alerts = new AlertCollector("replay-" + UUID.randomUUID());
+        try {
+            Configuration flink = new Configuration();
+            flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+            flink.set(RestOptions.ADDRESS, "127.0.0.1");
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
+            env.fromCollection(signals, new AvroTypeInfo<>(TopicSignal.class)).name("recorded signals")
+                    .assignTimestampsAndWatermarks(WatermarkStrategy
+                            .<TopicSignal>forBoundedOutOfOrderness(config.eventTime.outOfOrderness)
+                            .withTimestampAssigner((signal, previous) -> signal.getTimestamp()))
+                    .keyBy(TopicSignal::getTopic)
+                    .process(new SpikeDetector(config.spikeSettings())).name("spike detector")
+                    .sinkTo(alerts);
+            long start = System.nanoTime();
+            env.execute("replay-alerts");
             return new Result(alerts.alerts(), (System.nanoTime() - start) / 1_000_000L);
         } finally {
             alerts.release();
-            FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
         }
     }
 
