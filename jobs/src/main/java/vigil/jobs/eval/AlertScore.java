@@ -36,7 +36,9 @@ public final class AlertScore {
     public AlertScore(Scenario scenario, AlertEvaluation.Result result) {
         this.scenario = scenario;
         this.wallMillis = result.wallMillis();
+        // Once per alert id: a job restarted from a checkpoint may emit an opening again into the collector.
         this.openings = result.alerts().stream().filter(a -> a.getStatus() == AlertStatus.OPENED)
+                .collect(java.util.stream.Collectors.toMap(Alert::getAlertId, a -> a, (a, b) -> a)).values().stream()
                 .sorted(Comparator.comparingLong(Alert::getOpenedAt)).toList();
         this.opened = openings.size();
         long t0 = scenario.startTime();

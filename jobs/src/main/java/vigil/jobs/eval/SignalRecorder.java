@@ -41,9 +41,14 @@ final class SignalRecorder implements Sink<Interaction> {
         RESULTS.put(name, new ConcurrentLinkedQueue<>());
     }
 
-    /** Writes the signals, in event-time order, to an Avro container file. */
+    /**
+     * Writes the signals, in event-time order, to an Avro container file. Once each: a restarted job replays
+     * its bounded input into this (non-transactional) recorder.
+     */
     void save(Path file) throws IOException {
-        List<TopicSignal> signals = new ArrayList<>(RESULTS.get(name));
+        Map<String, TopicSignal> once = new java.util.LinkedHashMap<>();
+        RESULTS.get(name).forEach(signal -> once.putIfAbsent(signal.getInteractionId() + "|" + signal.getTopic(), signal));
+        List<TopicSignal> signals = new ArrayList<>(once.values());
         signals.sort(Comparator.comparingLong(TopicSignal::getTimestamp));
         try (DataFileWriter<TopicSignal> writer = new DataFileWriter<>(new SpecificDatumWriter<>(TopicSignal.class))) {
             writer.create(TopicSignal.getClassSchema(), file.toFile());
@@ -54,11 +59,13 @@ final class SignalRecorder implements Sink<Interaction> {
     }
 
     static List<TopicSignal> load(Path file) throws IOException {
-        List<TopicSignal> signals = new ArrayList<>();
+        Map<String, TopicSignal> once = new java.util.LinkedHashMap<>();
         try (DataFileReader<TopicSignal> reader = new DataFileReader<>(new File(file.toString()),
                 new SpecificDatumReader<>(TopicSignal.class))) {
-            reader.forEach(signals::add);
+            reader.forEach(signal -> once.putIfAbsent(signal.getInteractionId() + "|" + signal.getTopic(), signal));
         }
+        List<TopicSignal> signals = new ArrayList<>(once.values());
+        signals.sort(Comparator.comparingLong(TopicSignal::getTimestamp));
         return signals;
     }
 
