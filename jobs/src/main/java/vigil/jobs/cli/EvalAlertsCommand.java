@@ -23,6 +23,18 @@ final class EvalAlertsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--seed", paramLabel = "N", description = "traffic seed instead of the scenario's own "
+            + "(tune on one seed, report on another)")
+    Long seed;
+
+    @Option(names = "--record-signals", paramLabel = "FILE", description = "also save the complaint signals "
+            + "(Avro) for --replay-signals")
+    Path recordSignals;
+
+    @Option(names = "--replay-signals", paramLabel = "FILE", description = "run only the spike detector on signals "
+            + "saved by --record-signals (seconds instead of minutes; for tuning, not for reported figures)")
+    Path replaySignals;
+
     @Mixin
     ConfigOptions configOptions;
 
@@ -30,7 +42,12 @@ final class EvalAlertsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VigilConfig config = configOptions.load();
         Scenario scenario = ConfigLoader.read(scenarioFile, Scenario.class);
-        AlertScore score = new AlertScore(scenario, new AlertEvaluation(config).run(scenario));
+        if (seed != null) {
+            scenario.seed = seed;
+        }
+        AlertEvaluation evaluation = new AlertEvaluation(config);
+        AlertScore score = new AlertScore(scenario, replaySignals != null ? evaluation.replay(replaySignals)
+                : evaluation.run(scenario, recordSignals));
         System.out.print(json ? score.json() + "\n" : score.text());
         return 0;
     }

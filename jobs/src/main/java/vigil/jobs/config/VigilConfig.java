@@ -155,15 +155,19 @@ public class VigilConfig implements Serializable {
         /** Full windows' worth of event time the baseline learns before the topic may alert. */
         public Duration warmUp = Duration.ofMinutes(30);
         public Duration halfLife = Duration.ofMinutes(30);
-        public double zThreshold = 4.0;
-        public double minRatio = 2.0;
-        public int minCount = 5;
+        /** The rise the evidence looks for, as a multiple of the baseline. */
+        public double lift = 3.0;
+        /** Evidence (log-likelihood ratio, nats) summed over the rising sources that opens an alert. */
+        public double threshold = 15.0;
+        /** A source counts as rising with at least this much evidence of its own. */
+        public double sourceEvidence = 2.0;
         public int minSources = 2;
-        /** Once one source is anomalous, others corroborate it with at least this z and ratio. */
-        public double corroborateZ = 2.0;
-        public double corroborateRatio = 1.5;
-        public double extremeZ = 8.0;
+        /** One source alone opens an alert with the full threshold at this multiple of its baseline. */
         public double extremeRatio = 5.0;
+        /** Consecutive slides the opening rule must hold. */
+        public int persistence = 2;
+        /** Expected complaints per window and source are never taken below this. */
+        public double minExpected = 1.0;
         public Duration quietPeriod = Duration.ofMinutes(2);
         public Duration coolDown = Duration.ofMinutes(10);
         public int evidenceSamples = 5;
@@ -237,9 +241,9 @@ public class VigilConfig implements Serializable {
 
     public SpikeSettings spikeSettings() {
         return new SpikeSettings(spikes.slide.toMillis(), spikes.window.toMillis(), spikes.warmUp.toMillis(),
-                spikes.halfLife.toMillis(), spikes.zThreshold, spikes.minRatio, spikes.minCount, spikes.minSources,
-                spikes.extremeZ, spikes.extremeRatio, spikes.quietPeriod.toMillis(), spikes.coolDown.toMillis(),
-                spikes.evidenceSamples, spikes.corroborateZ, spikes.corroborateRatio);
+                spikes.halfLife.toMillis(), spikes.lift, spikes.threshold, spikes.sourceEvidence, spikes.minSources,
+                spikes.extremeRatio, spikes.persistence, spikes.minExpected, spikes.quietPeriod.toMillis(),
+                spikes.coolDown.toMillis(), spikes.evidenceSamples);
     }
 
     public SpikeSettings.Signals spikeSignals() {

@@ -36,7 +36,9 @@ public final class AlertScore {
     public AlertScore(Scenario scenario, AlertEvaluation.Result result) {
         this.scenario = scenario;
         this.wallMillis = result.wallMillis();
+        // Once per alert id: a job restarted from a checkpoint may emit an opening again into the collector.
         this.openings = result.alerts().stream().filter(a -> a.getStatus() == AlertStatus.OPENED)
+                .collect(java.util.stream.Collectors.toMap(Alert::getAlertId, a -> a, (a, b) -> a)).values().stream()
                 .sorted(Comparator.comparingLong(Alert::getOpenedAt)).toList();
         this.opened = openings.size();
         long t0 = scenario.startTime();
@@ -94,8 +96,8 @@ public final class AlertScore {
 
     public String text() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Scenario %s (synthetic traffic): %.1f h of event time, %.1f events/s "
-                + "at the daily mean, run in %.0f s%n", scenario.name, scenario.length.toMinutes() / 60.0,
+        out.append(String.format(Locale.ROOT, "Scenario %s (synthetic traffic, seed %d): %.1f h of event time, %.1f events/s "
+                + "at the daily mean, run in %.0f s%n", scenario.name, scenario.seed, scenario.length.toMinutes() / 60.0,
                 scenario.eventsPerSecond(), wallMillis / 1000.0));
         for (IncidentResult r : incidents) {
             out.append(String.format(Locale.ROOT, "  incident %-13s x%-4.1f %-28s at %-8s for %-7s -> %s%n",
@@ -122,6 +124,7 @@ public final class AlertScore {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario.name);
         root.put("traffic", "synthetic");
+        root.put("seed", scenario.seed);
         root.put("eventTimeHours", scenario.length.toMinutes() / 60.0);
         root.put("eventsPerSecond", scenario.eventsPerSecond());
         root.put("wallSeconds", wallMillis / 1000.0);

@@ -3,15 +3,24 @@ package vigil.operators.spike;
 import vigil.schemas.SourceBaseline;
 
 /**
- * The learned baseline of one source's window count: an exponentially weighted mean and variance.
- * The spread used for significance is never below the mean (counts are at least Poisson-dispersed)
- * nor below 1, so a quiet topic with a few events is not "infinitely" significant.
+ * One source's baseline and its running evidence of a rise.
+ *
+ * <p>The baseline is an exponentially weighted mean and variance of the window count. The evidence is a
+ * one-sided CUSUM on Poisson counts, one step per slide: each slide adds the log-likelihood ratio of
+ * "complaints at {@code lift} times the baseline" against "at the baseline", x·ln(lift) − (lift − 1)·μ
+ * for x complaints where μ are expected, divided by the counts' dispersion (variance over mean, at least
+ * 1: over-dispersed counts are weaker evidence). The sum never goes below zero, so quiet slides cannot
+ * bank credit against a coming rise, and it is capped, so an alert does not outlive its incident by long.
  */
 final class BaselineModel {
     /** Expected counts below this are treated as this when a rise is expressed as a ratio. */
     static final double MIN_EXPECTED = 0.5;
     /** Counts enter the mean at most this many spreads above it. */
     private static final double CLIP = 2.0;
+    /** Windows this many spreads above the mean do not teach the variance (an incident must not widen it). */
+    private static final double ORDINARY_Z = 4.0;
+    /** The evidence is capped at this multiple of the opening threshold. */
+    private static final double CAP = 1.5;
 
     private BaselineModel() {}
 
@@ -23,21 +32,54 @@ final class BaselineModel {
         return (count - baseline.getMean()) / spread(baseline);
     }
 
-    static double lift(SourceBaseline baseline, int count) {
-        return count / Math.max(MIN_EXPECTED, baseline.getMean());
+    /** Variance over mean of the window count, at least 1 (Poisson). */
+    static double dispersion(SourceBaseline baseline, SpikeSettings settings) {
+        return Math.max(1.0, baseline.getVariance() / Math.max(settings.minExpected, baseline.getMean()));
+    }
+
+    /** Complaints expected in one slide, never below the floor. */
+    static double expectedPerSlide(SourceBaseline baseline, SpikeSettings settings) {
+        return Math.max(settings.minExpected, baseline.getMean()) / settings.slidesPerWindow();
+    }
+
+    /** Folds one slide's count into the evidence, and into the run since the evidence last left zero. */
+    static void accumulate(SourceBaseline baseline, int count, SpikeSettings settings) {
+        double mu = expectedPerSlide(baseline, settings);
+        double step = (count * Math.log(settings.lift) - (settings.lift - 1) * mu) / dispersion(baseline, settings);
+        double evidence = baseline.getEvidence() + step;
+        if (evidence <= 0) {
+            reset(baseline);
+            return;
+        }
+        baseline.setEvidence(Math.min(evidence, CAP * settings.threshold));
+        baseline.setRunCount(baseline.getRunCount() + count);
+        baseline.setRunExpected(baseline.getRunExpected() + mu);
+        baseline.setRunSlides(baseline.getRunSlides() + 1);
+    }
+
+    static void reset(SourceBaseline baseline) {
+        baseline.setEvidence(0);
+        baseline.setRunCount(0);
+        baseline.setRunExpected(0);
+        baseline.setRunSlides(0);
+    }
+
+    /** Complaints in the current run over their expectation. */
+    static double runLift(SourceBaseline baseline) {
+        return baseline.getRunSlides() == 0 ? 1.0 : baseline.getRunCount() / Math.max(1e-9, baseline.getRunExpected());
     }
 
     /**
-     * Folds one window's count in, robustly: the count enters the mean clipped at two spreads above it,
-     * and the variance only learns from windows below the alert threshold. So an incident lifts the
+     * Folds a window's count into the mean and variance, robustly: the count enters the mean clipped at two
+     * spreads above it, and the variance only learns from ordinary windows. So an incident lifts the
      * baseline only slowly while it lasts (and never widens it), whereas a lasting new level is still
      * learned, within hours. While the baseline is young ({@code seen} windows), the weight is at least
      * 1/(seen+1): the first windows are averaged plainly instead of decaying from zero.
      */
-    static void update(SourceBaseline baseline, int count, double alpha, int seen, double zThreshold) {
+    static void update(SourceBaseline baseline, int count, double alpha, int seen) {
         double weight = Math.max(alpha, 1.0 / (seen + 1.0));
         double mean = baseline.getMean();
-        boolean ordinary = seen == 0 || zScore(baseline, count) < zThreshold;
+        boolean ordinary = seen == 0 || zScore(baseline, count) < ORDINARY_Z;
         double x = seen == 0 ? count : Math.min(count, mean + CLIP * spread(baseline));
         double diff = x - mean;
         double step = weight * diff;

@@ -3,35 +3,36 @@ package vigil.operators.spike;
 import vigil.schemas.Channel;
 import vigil.schemas.SourceBaseline;
 
-/** One source's count in one window, against its baseline. */
-final class SourceReading {
-    private static final int MIN_CORROBORATING = 3;
+import java.util.Locale;
 
+/** One source of one topic at the end of a slide: its evidence of a rise and the run behind it. */
+final class SourceReading {
     final Channel channel;
+    /** Complaints since the evidence last left zero, what the baseline expected over that time, and how long. */
     final int count;
     final double expected;
-    final double z;
+    final long spanMs;
+    final double evidence;
     final double lift;
-    final boolean anomalous;
+    /** Enough evidence of its own to count towards an alert. */
+    final boolean rising;
+    /** Enough evidence, at a large enough multiple, to open an alert alone. */
     final boolean extreme;
-    /** A weaker rise, enough to corroborate another source's anomaly. */
-    final boolean corroborates;
 
-    SourceReading(Channel channel, int count, SourceBaseline baseline, SpikeSettings settings) {
-        this.channel = channel;
-        this.count = count;
-        this.expected = baseline.getMean();
-        this.z = BaselineModel.zScore(baseline, count);
-        this.lift = BaselineModel.lift(baseline, count);
-        this.anomalous = count >= settings.minCount && z >= settings.zThreshold && lift >= settings.minRatio;
-        this.extreme = anomalous && z >= settings.extremeZ && lift >= settings.extremeRatio;
-        this.corroborates = anomalous
-                || (count >= MIN_CORROBORATING && z >= settings.corroborateZ && lift >= settings.corroborateRatio);
+    SourceReading(SourceBaseline baseline, SpikeSettings settings) {
+        this.channel = baseline.getChannel();
+        this.count = baseline.getRunCount();
+        this.expected = baseline.getRunExpected();
+        this.spanMs = baseline.getRunSlides() * settings.slideMs;
+        this.evidence = baseline.getEvidence();
+        this.lift = BaselineModel.runLift(baseline);
+        this.rising = evidence >= settings.sourceEvidence;
+        this.extreme = evidence >= settings.threshold && lift >= settings.extremeRatio;
     }
 
-    /** e.g. "CALL (38 in 30 s, expected 9.1, z 9.5)" */
-    String describe(long windowMs) {
-        return String.format(java.util.Locale.ROOT, "%s (%d in %d s, expected %.1f, z %.1f)",
-                channel, count, windowMs / 1000, expected, z);
+    /** e.g. "CHAT (9 in the last 20 s, expected 1.6, evidence 6.2)" */
+    String describe() {
+        return String.format(Locale.ROOT, "%s (%d in the last %d s, expected %.1f, evidence %.1f)",
+                channel, count, spanMs / 1000, expected, evidence);
     }
 }

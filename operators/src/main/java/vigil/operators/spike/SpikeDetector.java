@@ -25,14 +25,15 @@ import java.util.TreeSet;
 
 /**
  * Cross-source spike detection, keyed by problem topic. Negative interactions are counted per source
- * (each customer at most once per source and window) in event-time buckets of one slide; at the end of every slide (an event-time timer) the last
- * window of buckets is read against each source's learned baseline ({@link BaselineModel}). An alert
- * opens when the rise is significant in enough sources or extreme in one, is updated when it grows
- * or spreads, and resolves after a quiet period, followed by a cool-down. Nothing fires before the
- * baseline has seen the warm-up's worth of full windows.
+ * (each customer at most once per source and window) in event-time buckets of one slide; at the end of
+ * every slide (an event-time timer) each source's count is added to its evidence of a rise against its
+ * learned baseline ({@link BaselineModel}: a Poisson CUSUM). An alert opens when enough sources rise
+ * together with enough evidence between them (or one alone, extremely) for {@code persistence}
+ * slides in a row, is updated when it grows or spreads, and resolves after a quiet period, followed by
+ * a cool-down. Nothing fires before the baseline has seen the warm-up's worth of full windows.
  */
 public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Alert> {
-    public static final String DETECTOR = "spike-detector/ewma";
+    public static final String DETECTOR = "spike-detector/cusum";
     private static final Channel[] CHANNELS = Channel.values();
     private static final int MAX_EVIDENCE_CHARS = 160;
 
@@ -66,7 +67,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         if (s == null) {
             s = SpikeState.newBuilder().setFirstBucket(bucket).setNextWindowEnd(bucket + settings.slideMs)
                     .setScheduled(false).setWindowsSeen(0).setBaselines(freshBaselines())
-                    .setBuckets(new ArrayList<>()).setEvidence(new ArrayList<>()).build();
+                    .setBuckets(new ArrayList<>()).setEvidence(new ArrayList<>()).setFiringSlides(0).build();
         } else if (!s.getScheduled()) {
             catchUp(s, bucket);
         }
@@ -97,13 +98,14 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
             return;
         }
         int[] counts = windowCounts(s, windowEnd);
-        List<SourceReading> readings = new ArrayList<>();
-        for (SourceBaseline baseline : s.getBaselines()) {
-            readings.add(new SourceReading(baseline.getChannel(), counts[baseline.getChannel().ordinal()],
-                    baseline, settings));
-        }
-        WindowVerdict verdict = new WindowVerdict(readings, settings);
         if (s.getWindowsSeen() >= settings.warmUpWindows()) {
+            accumulate(s, slideCounts(s, windowEnd));
+            List<SourceReading> readings = new ArrayList<>();
+            for (SourceBaseline baseline : s.getBaselines()) {
+                readings.add(new SourceReading(baseline, settings));
+            }
+            WindowVerdict verdict = new WindowVerdict(readings, settings);
+            s.setFiringSlides(verdict.fires ? s.getFiringSlides() + 1 : 0);
             lifecycle(s, verdict, windowEnd, ctx.getCurrentKey(), out);
         }
         if (windowEnd - settings.windowMs >= s.getFirstBucket()) {
@@ -132,25 +134,25 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
             throws Exception {
         OpenSpike open = s.getOpen();
         if (open == null) {
-            if (!verdict.fires) {
+            if (s.getFiringSlides() < settings.persistence) {
                 return;
             }
             if (windowEnd < s.getCoolDownUntil()) {
                 suppressed.inc();
                 return;
             }
-            List<Channel> sources = verdict.anomalousSources();
+            List<Channel> sources = verdict.risingSources();
             open = OpenSpike.newBuilder().setAlertId(alertId(topic, windowEnd)).setOpenedAt(windowEnd)
                     .setLastAnomalousAt(windowEnd).setSeverity(WindowVerdict.severity(sources.size(), verdict.lift))
                     .setSources(sources).setReportedCustomers(affectedCustomers()).setPeakLift(verdict.lift).build();
             s.setOpen(open);
             opened.inc();
             out.collect(alert(s, open, AlertStatus.OPENED, windowEnd, topic,
-                    SpikeReason.rising(topic, verdict, settings.windowMs, open.getReportedCustomers())));
-        } else if (verdict.anyAnomalous()) {
+                    SpikeReason.rising(topic, verdict, open.getReportedCustomers())));
+        } else if (verdict.active) {
             open.setLastAnomalousAt(windowEnd);
             TreeSet<Channel> sources = new TreeSet<>(open.getSources());
-            sources.addAll(verdict.anomalousSources());
+            sources.addAll(verdict.risingSources());
             open.setPeakLift(Math.max(open.getPeakLift(), verdict.lift));
             Severity severity = WindowVerdict.severity(sources.size(), open.getPeakLift());
             int affected = affectedCustomers();
@@ -161,7 +163,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
                 open.setSources(new ArrayList<>(sources));
                 open.setReportedCustomers(affected);
                 out.collect(alert(s, open, AlertStatus.UPDATED, windowEnd, topic,
-                        SpikeReason.rising(topic, verdict, settings.windowMs, affected)));
+                        SpikeReason.rising(topic, verdict, affected)));
             }
         } else if (windowEnd - open.getLastAnomalousAt() >= settings.quietMs) {
             int affected = affectedCustomers();
@@ -174,11 +176,18 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         }
     }
 
+    /** Adds one slide's counts to every source's evidence (after the warm-up). */
+    private void accumulate(SpikeState s, int[] slideCounts) {
+        for (SourceBaseline baseline : s.getBaselines()) {
+            BaselineModel.accumulate(baseline, slideCounts[baseline.getChannel().ordinal()], settings);
+        }
+    }
+
     /** Folds a full window into every source's baseline. */
     private void learn(SpikeState s, int[] counts) {
         for (SourceBaseline baseline : s.getBaselines()) {
             BaselineModel.update(baseline, counts[baseline.getChannel().ordinal()], settings.alpha(),
-                    s.getWindowsSeen(), settings.zThreshold);
+                    s.getWindowsSeen());
         }
         if (s.getWindowsSeen() < Integer.MAX_VALUE) {
             s.setWindowsSeen(s.getWindowsSeen() + 1);
@@ -189,6 +198,10 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
     private void catchUp(SpikeState s, long bucket) {
         int[] zeros = new int[CHANNELS.length];
         while (s.getNextWindowEnd() <= bucket) {
+            s.setFiringSlides(0);
+            if (s.getWindowsSeen() >= settings.warmUpWindows()) {
+                accumulate(s, zeros);
+            }
             if (s.getNextWindowEnd() - settings.windowMs >= s.getFirstBucket()) {
                 learn(s, zeros);
             }
@@ -215,9 +228,18 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
     }
 
     private int[] windowCounts(SpikeState s, long windowEnd) {
+        return counts(s, windowEnd - settings.windowMs, windowEnd);
+    }
+
+    /** The counts of the slide that ends at {@code end}. */
+    private int[] slideCounts(SpikeState s, long end) {
+        return counts(s, end - settings.slideMs, end);
+    }
+
+    private int[] counts(SpikeState s, long from, long until) {
         int[] counts = new int[CHANNELS.length];
         for (SpikeBucket bucket : s.getBuckets()) {
-            if (bucket.getStart() >= windowEnd - settings.windowMs && bucket.getStart() < windowEnd) {
+            if (bucket.getStart() >= from && bucket.getStart() < until) {
                 for (int i = 0; i < CHANNELS.length; i++) {
                     counts[i] += bucket.getCounts().get(i);
                 }
@@ -302,7 +324,8 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
     private static List<SourceBaseline> freshBaselines() {
         List<SourceBaseline> baselines = new ArrayList<>();
         for (Channel channel : CHANNELS) {
-            baselines.add(SourceBaseline.newBuilder().setChannel(channel).setMean(0).setVariance(0).build());
+            baselines.add(SourceBaseline.newBuilder().setChannel(channel).setMean(0).setVariance(0).setEvidence(0)
+                    .setRunCount(0).setRunExpected(0).setRunSlides(0).build());
         }
         return baselines;
     }

@@ -14,15 +14,19 @@ import java.util.stream.Collectors;
 final class SpikeReason {
     private SpikeReason() {}
 
-    /** e.g. "billing complaints at 4.2x their baseline in CALL (38 in 30 s, expected 9.1, z 9.5) and ..." */
-    static String rising(String topic, WindowVerdict verdict, long windowMs, int customers) {
-        String sources = (verdict.fires ? verdict.rising : verdict.anomalous).stream().map(r -> r.describe(windowMs)).collect(Collectors.joining(" and "));
-        return String.format(Locale.ROOT, "%s complaints at %.1fx their baseline in %s; %d customers affected",
-                topic, verdict.lift, sources.isEmpty() ? "no source now" : sources, customers);
+    /**
+     * e.g. "billing complaints at 3.2x their baseline in SOCIAL (23 in the last 15 s, expected 7.1, evidence
+     * 9.8) and CHAT (...); evidence 13.1; 149 customers affected"
+     */
+    static String rising(String topic, WindowVerdict verdict, int customers) {
+        String sources = verdict.rising.stream().map(SourceReading::describe).collect(Collectors.joining(" and "));
+        return String.format(Locale.ROOT, "%s complaints at %.1fx their baseline in %s; evidence %.1f; %d customers "
+                + "affected", topic, verdict.lift, sources.isEmpty() ? "no source now" : sources, verdict.evidence,
+                customers);
     }
 
     static String resolved(String topic, OpenSpike open, long quietMs, int customers) {
-        return String.format(Locale.ROOT, "%s complaints back to baseline: no anomalous source for %d s "
+        return String.format(Locale.ROOT, "%s complaints back to baseline: not enough evidence of a rise for %d s "
                         + "(peak %.1fx in %s); %d customers affected", topic, quietMs / 1000, open.getPeakLift(),
                 open.getSources().stream().map(Channel::name).collect(Collectors.joining(", ")), customers);
     }

@@ -7,69 +7,68 @@ import java.util.TreeMap;
 
 /**
  * How the spike detector counts and decides: window and slide (event time), the baseline's
- * half-life and warm-up, the significance thresholds, and the alert lifecycle's quiet period and
+ * half-life and warm-up, the evidence thresholds, and the alert lifecycle's quiet period and
  * cool-down. Durations are in milliseconds.
  */
 public final class SpikeSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public final long slideMs;
+    /** Counts are reported over this window, and a customer counts once per source within it. */
     public final long windowMs;
     public final long warmUpMs;
     public final long halfLifeMs;
-    /** A source is anomalous when its window count is at least this many standard deviations above its mean... */
-    public final double zThreshold;
-    /** ...and at least this many times its mean... */
-    public final double minRatio;
-    /** ...and at least this many interactions. */
-    public final int minCount;
-    /** Anomalous sources needed to open an alert (corroboration). */
+    /** The rise the evidence looks for: complaints at this multiple of the baseline. */
+    public final double lift;
+    /** Evidence (log-likelihood ratio, nats) summed over rising sources that opens an alert... */
+    public final double threshold;
+    /** ...where a source is rising with at least this much evidence of its own... */
+    public final double sourceEvidence;
+    /** ...and at least this many sources rise together (corroboration). */
     public final int minSources;
-    /** One source alone opens an alert when this extreme in z and in ratio. */
-    public final double extremeZ;
+    /** One source alone opens an alert with the full threshold of evidence at this multiple of its baseline. */
     public final double extremeRatio;
-    /** An open alert resolves after this long without an anomalous source. */
+    /** Consecutive slides the opening rule must hold: one noisy slide does not alert. */
+    public final int persistence;
+    /** Expected complaints per window are never taken below this (a quiet source is not infinitely sensitive). */
+    public final double minExpected;
+    /** An open alert resolves after this long without enough evidence. */
     public final long quietMs;
     /** After a resolution, the topic cannot open a new alert for this long. */
     public final long coolDownMs;
     public final int evidenceSamples;
-    /** Once one source is anomalous, another corroborates it with a weaker rise: this z... */
-    public final double corroborateZ;
-    /** ...and this ratio to its mean (and at least 3 interactions). */
-    public final double corroborateRatio;
 
-    public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double zThreshold,
-                         double minRatio, int minCount, int minSources, double extremeZ, double extremeRatio,
-                         long quietMs, long coolDownMs, int evidenceSamples, double corroborateZ,
-                         double corroborateRatio) {
+    public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double lift, double threshold,
+                         double sourceEvidence, int minSources, double extremeRatio, int persistence,
+                         double minExpected, long quietMs, long coolDownMs, int evidenceSamples) {
         require(slideMs > 0 && windowMs >= slideMs && windowMs % slideMs == 0,
                 "the spike window must be a positive multiple of the slide");
         require(warmUpMs >= 0 && halfLifeMs > 0, "warm-up must be >= 0 and half-life > 0");
-        require(zThreshold > 0 && minRatio >= 1 && minCount >= 1 && minSources >= 1,
-                "thresholds must be positive (ratio >= 1)");
+        require(lift > 1 && threshold > 0 && sourceEvidence > 0 && minSources >= 1 && extremeRatio >= 1
+                        && persistence >= 1 && minExpected > 0,
+                "lift > 1, evidence thresholds > 0, sources and persistence >= 1, minExpected > 0");
         require(quietMs >= slideMs && coolDownMs >= 0 && evidenceSamples >= 0,
                 "quiet period must be at least one slide; cool-down and evidence >= 0");
         this.slideMs = slideMs;
         this.windowMs = windowMs;
         this.warmUpMs = warmUpMs;
         this.halfLifeMs = halfLifeMs;
-        this.zThreshold = zThreshold;
-        this.minRatio = minRatio;
-        this.minCount = minCount;
+        this.lift = lift;
+        this.threshold = threshold;
+        this.sourceEvidence = Math.min(sourceEvidence, threshold);
         this.minSources = minSources;
-        this.extremeZ = extremeZ;
         this.extremeRatio = extremeRatio;
+        this.persistence = persistence;
+        this.minExpected = minExpected;
         this.quietMs = quietMs;
         this.coolDownMs = coolDownMs;
         this.evidenceSamples = evidenceSamples;
-        this.corroborateZ = Math.min(corroborateZ, zThreshold);
-        this.corroborateRatio = Math.min(corroborateRatio, minRatio);
     }
 
-    /** Defaults: 30 s windows sliding by 5 s, 30 min warm-up and half-life, z 4, 2x, 5 events, 2 sources. */
+    /** Defaults: 5 s slides, 30 s windows, 30 min warm-up and half-life; see the README for the rule. */
     public static SpikeSettings defaults() {
-        return new SpikeSettings(5_000, 30_000, 1_800_000, 1_800_000, 4.0, 2.0, 5, 2, 8.0, 5.0,
-                120_000, 600_000, 5, 2.0, 1.5);
+        return new SpikeSettings(5_000, 30_000, 1_800_000, 1_800_000, 3.0, 15.0, 2.0, 2, 5.0, 2, 1.0,
+                120_000, 600_000, 5);
     }
 
     /** Full windows the baseline must have seen before the topic may alert. */
@@ -80,6 +79,11 @@ public final class SpikeSettings implements Serializable {
     /** Weight of the newest window in the baseline's moving mean and variance. */
     public double alpha() {
         return 1 - Math.pow(0.5, (double) slideMs / halfLifeMs);
+    }
+
+    /** Slides per window: a window's expected count over this is one slide's. */
+    public int slidesPerWindow() {
+        return (int) (windowMs / slideMs);
     }
 
     private static void require(boolean ok, String message) {

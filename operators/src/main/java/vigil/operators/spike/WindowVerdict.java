@@ -7,44 +7,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One window of one topic, every source read against its baseline: is the rise significant in one
- * source and corroborated by others (a weaker rise there is enough), or extreme in one; how severe.
+ * One slide of one topic, every source's evidence read together: do enough sources rise together with
+ * enough evidence between them (or one alone, extremely), is an open alert still active, how severe.
  */
 final class WindowVerdict {
     final List<SourceReading> readings;
-    final List<SourceReading> anomalous = new ArrayList<>();
-    /** The anomalous sources and those corroborating them: the alert's sources. */
+    /** Sources with enough evidence of their own: the alert's sources. */
     final List<SourceReading> rising = new ArrayList<>();
+    /** Evidence summed over the rising sources, nats. */
+    final double evidence;
+    /** The opening rule holds in this slide (persistence is the caller's). */
     final boolean fires;
+    /** An open alert goes on: at least half the opening evidence is left. */
+    final boolean active;
     final double lift;
 
     WindowVerdict(List<SourceReading> readings, SpikeSettings settings) {
         this.readings = readings;
         boolean extreme = false;
+        double total = 0;
         double observed = 0;
         double expected = 0;
         for (SourceReading reading : readings) {
-            if (reading.anomalous) {
-                anomalous.add(reading);
-                extreme |= reading.extreme;
-            }
-            if (reading.corroborates) {
+            extreme |= reading.extreme;
+            if (reading.rising) {
                 rising.add(reading);
+                total += reading.evidence;
                 observed += reading.count;
-                expected += Math.max(BaselineModel.MIN_EXPECTED, reading.expected);
+                expected += reading.expected;
             }
         }
-        this.fires = (!anomalous.isEmpty() && rising.size() >= settings.minSources) || extreme;
+        this.evidence = total;
+        this.fires = (rising.size() >= settings.minSources && total >= settings.threshold) || extreme;
+        this.active = total >= settings.threshold / 2;
         this.lift = expected > 0 ? observed / expected : 0;
     }
 
-    boolean anyAnomalous() {
-        return !anomalous.isEmpty();
-    }
-
-    List<Channel> anomalousSources() {
+    List<Channel> risingSources() {
         List<Channel> sources = new ArrayList<>();
-        (fires ? rising : anomalous).forEach(reading -> sources.add(reading.channel));
+        rising.forEach(reading -> sources.add(reading.channel));
         return sources;
     }
 
