@@ -54,7 +54,7 @@ public final class GeneratorSettings {
     /** The demo's billing outage scaled to a demo of {@code length}: from 45 % of it, for 20 % of it. */
     public static Incident demoIncident(Duration length) {
         return new Incident("billing", EnumSet.of(StreamId.CALLS, StreamId.CHATS, StreamId.SOCIAL, StreamId.CLICKS),
-                length.multipliedBy(45).dividedBy(100), length.dividedBy(5), 8.0);
+                length.multipliedBy(30).dividedBy(100), length.dividedBy(5), 8.0);
     }
 
     public static List<Incident> defaultDemoIncidents() {
