@@ -1,13 +1,13 @@
 package vigil.operators.customer;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vigil.operators.testing.Harnesses;
 import vigil.schemas.Channel;
 import vigil.schemas.ChannelActivity;
 import vigil.schemas.CustomerEvent;
@@ -327,31 +327,15 @@ class CustomerStateFunctionTest {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new CustomerStateFunction(SETTINGS)),
                 CustomerEvent::getCustomerId, Types.STRING);
-        if (rocksDb) {
-            h.setStateBackend(new EmbeddedRocksDBStateBackend(true));
-        }
-        if (restoreFrom == null) {
-            h.setup();
-        } else {
-            h.initializeState(restoreFrom);
-        }
-        h.open();
-        return h;
+        return Harnesses.start(h, restoreFrom, rocksDb);
     }
 
     private void feed(CustomerEvent event) throws Exception {
         harness.processElement(new StreamRecord<>(event, event.getTimestamp()));
     }
 
-    @SuppressWarnings("unchecked")
     private List<ScoreUpdate> updates() {
-        List<ScoreUpdate> out = new ArrayList<>();
-        for (Object o : harness.getOutput()) {
-            if (o instanceof StreamRecord) {
-                out.add(((StreamRecord<ScoreUpdate>) o).getValue());
-            }
-        }
-        return out;
+        return harness.extractOutputValues();
     }
 
     private ScoreUpdate lastUpdate() {

@@ -1,7 +1,6 @@
 package vigil.operators.rules;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -11,6 +10,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vigil.operators.testing.Harnesses;
 import vigil.schemas.Alert;
 import vigil.schemas.AlertStatus;
 import vigil.schemas.Channel;
@@ -430,16 +430,7 @@ class CustomerRulesFunctionTest {
         var h = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(function, List.of(RuleDescriptors.RULES)),
                 RuleInput::getCustomerId, Types.STRING, 128, parallelism, subtask);
-        if (rocksDb) {
-            h.setStateBackend(new EmbeddedRocksDBStateBackend(true));
-        }
-        if (restoreFrom == null) {
-            h.setup();
-        } else {
-            h.initializeState(restoreFrom);
-        }
-        h.open();
-        return h;
+        return Harnesses.start(h, restoreFrom, rocksDb);
     }
 
     private void broadcast(ControlMessage message) throws Exception {
@@ -462,15 +453,8 @@ class CustomerRulesFunctionTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private List<Alert> alerts() {
-        List<Alert> out = new ArrayList<>();
-        for (Object o : harness.getOutput()) {
-            if (o instanceof StreamRecord) {
-                out.add(((StreamRecord<Alert>) o).getValue());
-            }
-        }
-        return out;
+        return harness.extractOutputValues();
     }
 
     private List<RuleStatus> statuses() {

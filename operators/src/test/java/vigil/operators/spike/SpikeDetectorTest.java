@@ -1,7 +1,6 @@
 package vigil.operators.spike;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -9,6 +8,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vigil.operators.testing.Harnesses;
 import vigil.schemas.Alert;
 import vigil.schemas.AlertStatus;
 import vigil.schemas.Channel;
@@ -197,31 +197,15 @@ class SpikeDetectorTest {
         return k - 1;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Alert> alerts() {
-        List<Alert> out = new ArrayList<>();
-        for (Object o : harness.getOutput()) {
-            if (o instanceof StreamRecord) {
-                out.add(((StreamRecord<Alert>) o).getValue());
-            }
-        }
-        return out;
+        return harness.extractOutputValues();
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, TopicSignal, Alert> open(
             OperatorSubtaskState restoreFrom, boolean rocksDb) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SpikeDetector(SETTINGS)),
                 TopicSignal::getTopic, Types.STRING);
-        if (rocksDb) {
-            h.setStateBackend(new EmbeddedRocksDBStateBackend(true));
-        }
-        if (restoreFrom == null) {
-            h.setup();
-        } else {
-            h.initializeState(restoreFrom);
-        }
-        h.open();
-        return h;
+        return Harnesses.start(h, restoreFrom, rocksDb);
     }
 
     @SuppressWarnings("unused")

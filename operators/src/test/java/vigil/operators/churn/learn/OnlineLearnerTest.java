@@ -1,13 +1,13 @@
 package vigil.operators.churn.learn;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vigil.operators.testing.Harnesses;
 import vigil.operators.churn.TestModel;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.ControlType;
@@ -119,16 +119,7 @@ class OnlineLearnerTest {
         learner = new OnlineLearner(SETTINGS, TestModel.PARSER, initialModel);
         var h = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(learner),
                 (LabeledExample e) -> OnlineLearner.KEY, (ControlMessage m) -> OnlineLearner.KEY, Types.STRING);
-        if (rocksDb) {
-            h.setStateBackend(new EmbeddedRocksDBStateBackend(true));
-        }
-        if (restoreFrom == null) {
-            h.setup();
-        } else {
-            h.initializeState(restoreFrom);
-        }
-        h.open();
-        return h;
+        return Harnesses.start(h, restoreFrom, rocksDb);
     }
 
     private void feed(int count, boolean flipped) throws Exception {
@@ -165,14 +156,7 @@ class OnlineLearnerTest {
                 .setType(ControlType.MODEL_UPDATE).setPayload(payload).setIssuedBy(issuedBy).build();
     }
 
-    @SuppressWarnings("unchecked")
     private List<ControlMessage> output() {
-        List<ControlMessage> out = new ArrayList<>();
-        for (Object o : harness.getOutput()) {
-            if (o instanceof StreamRecord) {
-                out.add(((StreamRecord<ControlMessage>) o).getValue());
-            }
-        }
-        return out;
+        return harness.extractOutputValues();
     }
 }

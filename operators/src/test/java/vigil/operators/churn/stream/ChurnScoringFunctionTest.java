@@ -1,7 +1,6 @@
 package vigil.operators.churn.stream;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -10,6 +9,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vigil.operators.testing.Harnesses;
 import vigil.operators.churn.RiskBands;
 import vigil.operators.churn.TestModel;
 import vigil.schemas.ControlMessage;
@@ -227,16 +227,7 @@ class ChurnScoringFunctionTest {
         var h = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(function, List.of(ChurnStateDescriptors.MODELS)),
                 ScoreUpdate::getCustomerId, Types.STRING, 128, 1, 0);
-        if (rocksDb) {
-            h.setStateBackend(new EmbeddedRocksDBStateBackend(true));
-        }
-        if (restoreFrom == null) {
-            h.setup();
-        } else {
-            h.initializeState(restoreFrom);
-        }
-        h.open();
-        return h;
+        return Harnesses.start(h, restoreFrom, rocksDb);
     }
 
     private long keys(String state) {
@@ -265,15 +256,8 @@ class ChurnScoringFunctionTest {
         harness.processElement(new StreamRecord<>(update, update.getEventTime()));
     }
 
-    @SuppressWarnings("unchecked")
     private List<ScoreUpdate> updates() {
-        List<ScoreUpdate> out = new ArrayList<>();
-        for (Object o : harness.getOutput()) {
-            if (o instanceof StreamRecord) {
-                out.add(((StreamRecord<ScoreUpdate>) o).getValue());
-            }
-        }
-        return out;
+        return harness.extractOutputValues();
     }
 
     private List<CustomerScore> scores() {
