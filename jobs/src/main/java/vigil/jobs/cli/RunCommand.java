@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
+import vigil.jobs.metrics.MetricsReporting;
 
 import java.util.concurrent.Callable;
 
@@ -18,7 +19,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VigilConfig config = configOptions.load();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(MetricsReporting.flinkConfiguration(config));
         ScoringJob job = new ScoringJob(config);
         job.configure(env);
         job.wireKafka(env);

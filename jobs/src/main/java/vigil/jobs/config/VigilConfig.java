@@ -47,6 +47,7 @@ public class VigilConfig implements Serializable {
     public Checkpoints checkpoints = new Checkpoints();
     public Spikes spikes = new Spikes();
     public Rules rules = new Rules();
+    public Metrics metrics = new Metrics();
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";
@@ -57,6 +58,19 @@ public class VigilConfig implements Serializable {
         public Duration transactionTimeout = Duration.ofMinutes(10);
         /** Extra client properties (security.protocol, sasl.*, ssl.*), passed to every client. */
         public Map<String, String> properties = new HashMap<>();
+        /**
+         * Where the source starts on partitions it has no checkpointed offset for: {@code committed} (the
+         * group's offsets, else the earliest), {@code earliest}, {@code latest}, or {@code timestamp:T}
+         * (T an ISO-8601 instant or epoch milliseconds).
+         */
+        public String startFrom = "committed";
+    }
+
+    public static class Metrics implements Serializable {
+        /** Port of the Prometheus reporter of a job started by Vigil (run, tests); 0: no reporter. */
+        public int prometheusPort = 0;
+        /** Address the reporter listens on. */
+        public String prometheusHost = "127.0.0.1";
     }
 
     public static class Limits implements Serializable {

@@ -4,8 +4,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import vigil.jobs.config.VigilConfig;
 import vigil.operators.decode.RawRecord;
 import vigil.schemas.streams.StreamId;
@@ -29,7 +27,7 @@ public final class KafkaConnectors {
                 .setBootstrapServers(config.kafka.bootstrapServers)
                 .setGroupId(config.kafka.groupId)
                 .setTopics(topics)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setStartingOffsets(StartOffsets.parse(config.kafka.startFrom))
                 .setDeserializer(new RawRecordDeserializer())
                 .setProperties(clientProperties(config))
                 .setProperty("isolation.level", "read_committed")

@@ -3,6 +3,7 @@ package vigil.operators.churn.stream;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
+import vigil.operators.metrics.ScoreMetrics;
 
 import java.util.function.LongSupplier;
 
@@ -20,6 +21,8 @@ final class ChurnMetrics {
     final Counter labeled;
     /** Outcomes with no snapshot old enough to join. */
     final Counter unlabeled;
+    /** Event to score latency, risk distribution and scores per band. */
+    final ScoreMetrics scores;
 
     ChurnMetrics(MetricGroup group, LongSupplier modelVersion) {
         scored = group.counter("churnScored");
@@ -29,5 +32,6 @@ final class ChurnMetrics {
         labeled = group.counter("labeledExamples");
         unlabeled = group.counter("outcomesWithoutFeatures");
         group.gauge("churnModelVersion", (Gauge<Long>) modelVersion::getAsLong);
+        scores = new ScoreMetrics(group);
     }
 }

@@ -72,17 +72,21 @@ public class ChurnScoringFunction extends KeyedBroadcastProcessFunction<String, 
         joinLabel(update, ctx);
         OnlineLinearModel current = model.of(ctx.getBroadcastState(ChurnStateDescriptors.MODELS)
                 .get(ChurnStateDescriptors.CHURN_MODEL));
+        long now = ctx.timerService().currentProcessingTime();
         if (current == null) {
+            metrics.scores.emitted(update.getEventTime(), now, null);
             out.collect(update);
             return;
         }
         PublishedChurn next = score(current, update.getFeatures());
+        metrics.scores.risk(next.getRisk());
         PublishedChurn last = published.value();
         if (rule.publish(last, next)) {
             published.update(next);
             metrics.published.inc();
             last = next;
         }
+        metrics.scores.emitted(update.getEventTime(), now, last.getBand());
         out.collect(withChurn(update, last));
     }
 
