@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * upgrades, the autoscaler, the Prometheus reporter, non-root containers, credentials only from Secrets.
  */
 class ChartTest {
-    private static final String CRD = "META-INF/fabric8/flinkdeployments.flink.apache.org-v1beta1.yml";
+    /** The CRD as apiextensions.k8s.io/v1 (the -v1beta1 file is the same CRD in the retired v1beta1 CRD API). */
+    private static final String CRD = "META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
     private static CrdSchema flinkDeployments;
 
     @BeforeAll

@@ -37,6 +37,14 @@ final class CrdSchema {
         for (JsonNode v : crd.path("spec").path("versions")) {
             if (version.equals(v.path("name").asText())) {
                 JsonNode openApi = v.path("schema").path("openAPIV3Schema").deepCopy();
+                if (!openApi.isObject() || !openApi.has("properties")) {
+                    throw new IllegalStateException(resource + " version " + version + " has no openAPIV3Schema");
+                }
+                // the API server adds these to every resource's schema
+                ObjectNode root = (ObjectNode) openApi.path("properties");
+                root.putObject("apiVersion").put("type", "string");
+                root.putObject("kind").put("type", "string");
+                root.putObject("metadata").put("type", "object");
                 strict(openApi);
                 return new CrdSchema(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(openApi));
             }

@@ -16,6 +16,8 @@ import java.util.Map;
 final class RenderedChart {
     static final Path CHART = Path.of("../helm/vigil");
     static final String RELEASE = "vigil";
+    /** The Kubernetes version Helm renders for (the chart needs 1.25 or later). */
+    static final String KUBERNETES = "v1.29.0";
     static final YAMLMapper YAML = new YAMLMapper();
 
     final String text;
@@ -28,7 +30,8 @@ final class RenderedChart {
 
     /** Renders with the default values, then the values file (may be null), then the settings. */
     static RenderedChart render(Path valuesFile, Map<String, Object> settings) throws IOException {
-        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("vigil");
+        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("vigil")
+                .withKubeVersion(KUBERNETES);
         if (valuesFile != null) {
             template = template.withValuesFile(valuesFile);
         }
