@@ -24,4 +24,9 @@ public class InteractionsOnly extends RichFlatMapFunction<CustomerEvent, Interac
             out.collect(interaction);
         }
     }
+
+    /** For tests: interactions passed on for the channel. */
+    long eventsOut(vigil.schemas.Channel channel) {
+        return eventsOut.count(channel);
+    }
 }

@@ -19,8 +19,9 @@ import static vigil.operators.testing.Events.profile;
 class InteractionsOnlyTest {
     @Test
     void passesInteractionsAndNothingElse() throws Exception {
+        InteractionsOnly function = new InteractionsOnly();
         try (var harness = new OneInputStreamOperatorTestHarness<CustomerEvent, Interaction>(
-                new StreamFlatMap<>(new InteractionsOnly()))) {
+                new StreamFlatMap<>(function))) {
             harness.open();
             harness.processElement(new StreamRecord<>(interaction("C1", Channel.CHAT, "v", 1L), 1L));
             harness.processElement(new StreamRecord<>(profile("C1", 2L, "Basic", 1), 2L));
@@ -30,6 +31,10 @@ class InteractionsOnlyTest {
             List<String> customers = new ArrayList<>();
             harness.extractOutputValues().forEach(i -> customers.add(i.getCustomerId()));
             assertThat(customers).containsExactly("C1", "C3");
+            assertThat(function.eventsOut(Channel.CHAT)).as("counted per channel").isEqualTo(1);
+            assertThat(function.eventsOut(Channel.CLICK)).isEqualTo(1);
+            assertThat(function.eventsOut(Channel.CALL)).isZero();
+            assertThat(function.eventsOut(Channel.SOCIAL)).isZero();
         }
     }
 }

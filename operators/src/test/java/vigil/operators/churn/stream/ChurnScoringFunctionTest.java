@@ -67,6 +67,38 @@ class ChurnScoringFunctionTest {
     }
 
     @Test
+    void scoreMetricsRecordLatencyRiskAndBands() throws Exception {
+        harness = open(null, false, MODEL_V1.toJson());
+        harness.setProcessingTime(T0 + 2_000);
+        feed(update("LOW", T0, Map.of("a", -2.0)));          // 0.12, 2 s after its event
+        feed(update("MID", T0 + 500, Map.of("a", 0.0)));     // 0.5, 1.5 s
+        feed(update("HIGH", T0 + 1_000, Map.of("a", 2.0)));  // 0.88, 1 s
+        feed(update("HIGH", T0 + 1_000, Map.of("a", 2.01))); // still high, published risk unchanged
+
+        var metrics = function.metrics().scores;
+        assertThat(metrics.latencyMs().getCount()).isEqualTo(4);
+        assertThat(metrics.latencyMs().getStatistics().getMax()).isEqualTo(2_000);
+        assertThat(metrics.latencyMs().getStatistics().getMin()).isEqualTo(1_000);
+        assertThat(metrics.riskPercent().getStatistics().getMin()).isEqualTo(12);
+        assertThat(metrics.riskPercent().getStatistics().getMax()).isEqualTo(88);
+        assertThat(metrics.scores("low")).isEqualTo(1);
+        assertThat(metrics.scores("medium")).isEqualTo(1);
+        assertThat(metrics.scores("high")).as("every update out, published or carried").isEqualTo(2);
+    }
+
+    @Test
+    void withoutAModelOnlyTheLatencyIsRecorded() throws Exception {
+        harness = open(null, false, null);
+        harness.setProcessingTime(T0 + 300);
+        feed(update("C1", T0, Map.of("a", 0.0)));
+
+        var metrics = function.metrics().scores;
+        assertThat(metrics.latencyMs().getStatistics().getMax()).isEqualTo(300);
+        assertThat(metrics.riskPercent().getCount()).isZero();
+        assertThat(metrics.scores("low") + metrics.scores("medium") + metrics.scores("high")).isZero();
+    }
+
+    @Test
     void bandsFollowTheConfiguredThresholds() throws Exception {
         harness = open(null, false, MODEL_V1.toJson());
         feed(update("LOW", T0, Map.of("a", -2.0)));     // 0.12
