@@ -69,6 +69,7 @@ class ChartTest {
         assertThat(conf.path("metrics.reporter.prom.factory.class").asText())
                 .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         assertThat(conf.path("metrics.reporter.prom.port").asText()).isEqualTo("9249");
+        assertThat(conf.path("pipeline.max-parallelism").asText()).as("fixed key groups").isEqualTo("128");
         assertThat(spec.path("job").path("upgradeMode").asText()).isEqualTo("savepoint");
         assertThat(spec.path("job").path("entryClass").asText()).isEqualTo("vigil.jobs.cli.ApplicationMain");
         assertThat(spec.path("job").has("jarURI")).isTrue();
