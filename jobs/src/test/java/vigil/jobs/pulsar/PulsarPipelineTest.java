@@ -183,7 +183,7 @@ class PulsarPipelineTest {
         final List<String> interactionIds = new ArrayList<>();
         final List<DeadLetter> letters = new ArrayList<>();
 
-        void poll(KafkaConsumer<byte[], byte[]> consumer, VigilConfig config) {
+        void poll(KafkaConsumer<byte[], byte[]> consumer, VigilConfig config) throws Exception {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                 if (r.topic().equals(config.topic(StreamId.ENRICHED))) {
                     interactionIds.add(INTERACTIONS.decode(r.value()).getInteractionId());
