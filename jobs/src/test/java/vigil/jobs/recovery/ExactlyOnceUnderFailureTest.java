@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Compared as multisets of (key, value) per topic. Deterministic parts: every field of enriched
  * interactions, scores (their times are event times) and alerts; dead letters without
- * {@code rejectedAt}, which is the wall-clock time of rejection. The input keeps each customer on one
+ * {@code rejectedAt}, the wall-clock time of rejection, and without the {@code reason} of a
+ * FUTURE_TIMESTAMP rejection, which says how far ahead of the wall clock the timestamp was. The input keeps each customer on one
  * input topic (so one partition, in order: across topics the arrival order of a customer's events, and
  * so the sequence of their scores, would differ from run to run), has no control messages, and the
  * online learner is off: its model depends on the order in which two scoring subtasks' examples
@@ -139,6 +140,9 @@ class ExactlyOnceUnderFailureTest {
         ObjectNode node = (ObjectNode) JSON.readTree(value);
         if (stream == StreamId.DEAD_LETTERS) {
             node.remove("rejectedAt");
+            if ("FUTURE_TIMESTAMP".equals(node.path("errorCode").asText())) {
+                node.remove("reason"); // "... is N s in the future": N is measured from the wall clock
+            }
         }
         return node.toString();
     }
@@ -178,7 +182,7 @@ class ExactlyOnceUnderFailureTest {
         int malformed;
 
         static Input generate() {
-            Corpus corpus = Corpus.generate(System.currentTimeMillis() - 600_000L, 0.02, 4_000, 30);
+            Corpus corpus = Corpus.generate(System.currentTimeMillis() - 600_000L, 0.02, 3_000, 30);
             Map<String, StreamId> streamOf = new HashMap<>();
             Input input = new Input();
             for (int i = 0; i < corpus.records.size(); i++) {
