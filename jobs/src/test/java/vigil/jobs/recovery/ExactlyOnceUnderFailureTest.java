@@ -86,6 +86,9 @@ class ExactlyOnceUnderFailureTest {
         assertThat(expected.get(StreamId.DEAD_LETTERS)).hasSize(input.malformed);
         assertThat(expected.get(StreamId.SCORES)).hasSizeGreaterThan(input.interactions / 2);
         assertThat(expected.get(StreamId.ALERTS)).as("the example rules alert on this traffic").isNotEmpty();
+        System.out.printf("exactly-once test: %d input records (%d malformed), %d failures injected; outputs %s%n",
+                input.records.size(), input.malformed, FailureInjector.INJECTED.get(),
+                OUTPUTS.stream().map(s -> s + "=" + actual.get(s).size()).toList());
         for (StreamId stream : OUTPUTS) {
             List<String> want = new ArrayList<>(expected.get(stream));
             List<String> got = new ArrayList<>(actual.get(stream));

@@ -48,5 +48,9 @@ class OperatorUidTest {
                 "model-updates", "rule-updates", "customer-state", "churn-scoring", "online-learner",
                 "complaint-signals", "spike-detector", "rule-inputs-events", "rule-inputs-scores", "customer-rules");
         assertThat(new HashSet<>(uids)).containsAll(stable);
+        for (String sink : List.of("dead-letters-sink", "enriched-sink", "scores-sink", "control-sink", "alerts-sink",
+                "rule-status-sink")) {
+            assertThat(uids).as("the operators of sink %s", sink).anySatisfy(uid -> assertThat(uid).startsWith(sink));
+        }
     }
 }
