@@ -1,5 +1,6 @@
 package vigil.jobs.pulsar;
 
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Given a real Pulsar standalone (its own JVM, 127.0.0.1) and a real Kafka broker, with cx.social,
- * cx.scores and cx.alerts configured on Pulsar and the other streams on Kafka, when customers post
+ * cx.scores and cx.alerts configured on Pulsar (sinks EXACTLY_ONCE, in Pulsar transactions) and the
+ * other streams on Kafka, when customers post
  * about their bill twice on Pulsar, then the scoring job decodes the posts (the malformed one
  * dead-lettered like any Kafka record), and a Pulsar consumer reads each customer's score and the
  * repeat-contact rule's alert for each of them.
@@ -154,6 +156,7 @@ class PulsarPipelineTest {
         config.systems.put(StreamId.SOCIAL, StreamSystem.PULSAR);
         config.systems.put(StreamId.SCORES, StreamSystem.PULSAR);
         config.systems.put(StreamId.ALERTS, StreamSystem.PULSAR);
+        config.pulsar.deliveryGuarantee = DeliveryGuarantee.EXACTLY_ONCE;
         config.checkpoints.interval = Duration.ofSeconds(1);
         config.checkpoints.directory = Checkpoints.directory().toUri().toString();
         config.checkpoints.restartAttempts = 2;
