@@ -2,8 +2,8 @@ package vigil.jobs;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import vigil.jobs.config.VigilConfig;
-import vigil.jobs.kafka.KafkaConnectors;
 import vigil.jobs.kafka.OutputEncoding;
+import vigil.jobs.streams.Connectors;
 import vigil.schemas.Alert;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.DeadLetter;
@@ -12,7 +12,7 @@ import vigil.schemas.RuleStatus;
 import vigil.schemas.ScoreUpdate;
 import vigil.schemas.streams.StreamId;
 
-/** Where the scoring job writes: Kafka in production, collecting sinks in tests. */
+/** Where the scoring job writes: Kafka or Pulsar topics in production, collecting sinks in tests. */
 public final class Outputs {
     final Sink<ScoreUpdate> scores;
     final Sink<Interaction> enriched;
@@ -50,13 +50,14 @@ public final class Outputs {
         return new Outputs(scores, enriched, deadLetters, modelUpdates, alerts, sink);
     }
 
+    /** Every output on its configured system: a Kafka topic, or a Pulsar topic (`systems:`). */
     public static Outputs kafka(VigilConfig config) {
         return new Outputs(
-                KafkaConnectors.sink(config, StreamId.SCORES, OutputEncoding.SCORES),
-                KafkaConnectors.sink(config, StreamId.ENRICHED, OutputEncoding.ENRICHED),
-                KafkaConnectors.sink(config, StreamId.DEAD_LETTERS, OutputEncoding.DEAD_LETTERS),
-                KafkaConnectors.sink(config, StreamId.CONTROL, OutputEncoding.MODEL_UPDATES),
-                KafkaConnectors.sink(config, StreamId.ALERTS, OutputEncoding.ALERTS))
-                .withRuleStatus(KafkaConnectors.sink(config, StreamId.RULE_STATUS, OutputEncoding.RULE_STATUS));
+                Connectors.sink(config, StreamId.SCORES, OutputEncoding.SCORES),
+                Connectors.sink(config, StreamId.ENRICHED, OutputEncoding.ENRICHED),
+                Connectors.sink(config, StreamId.DEAD_LETTERS, OutputEncoding.DEAD_LETTERS),
+                Connectors.sink(config, StreamId.CONTROL, OutputEncoding.MODEL_UPDATES),
+                Connectors.sink(config, StreamId.ALERTS, OutputEncoding.ALERTS))
+                .withRuleStatus(Connectors.sink(config, StreamId.RULE_STATUS, OutputEncoding.RULE_STATUS));
     }
 }

@@ -12,7 +12,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.api.common.typeinfo.Types;
 import vigil.jobs.churn.ChurnModels;
 import vigil.jobs.config.VigilConfig;
-import vigil.jobs.kafka.KafkaConnectors;
+import vigil.jobs.streams.Connectors;
 import vigil.operators.churn.ModelParser;
 import vigil.operators.churn.learn.OnlineLearner;
 import vigil.operators.churn.stream.ChurnScoringFunction;
@@ -84,12 +84,9 @@ public final class ScoringJob {
                 Time.milliseconds(config.checkpoints.restartDelay.toMillis())));
     }
 
-    /** Reads every input topic from Kafka and writes every output to Kafka. */
+    /** Reads every input topic and writes every output, each on its configured system (Kafka unless set to Pulsar). */
     public void wireKafka(StreamExecutionEnvironment env) {
-        DataStream<RawRecord> input = env
-                .fromSource(KafkaConnectors.source(config), WatermarkStrategy.noWatermarks(), "kafka inputs")
-                .uid("kafka-inputs");
-        wire(input, Outputs.kafka(config));
+        wire(Connectors.inputs(env, config), Outputs.kafka(config));
     }
 
     public void wire(DataStream<RawRecord> input, Outputs outputs) {

@@ -1,5 +1,7 @@
 package vigil.jobs.config;
 
+import vigil.jobs.pulsar.PulsarSettings;
+import vigil.jobs.streams.StreamSystem;
 import vigil.operators.churn.RiskBands;
 import vigil.operators.churn.learn.LearnerSettings;
 import vigil.operators.churn.stream.ChurnSettings;
@@ -35,6 +37,9 @@ public class VigilConfig implements Serializable {
     public String jobName = "vigil-scoring";
     public int parallelism = 2;
     public Kafka kafka = new Kafka();
+    public PulsarSettings pulsar = new PulsarSettings();
+    /** The system each stream lives on, inputs and outputs alike; KAFKA unless set (README: Pulsar). */
+    public Map<StreamId, StreamSystem> systems = new EnumMap<>(StreamId.class);
     /** Topic name per stream; streams left out keep their default name. */
     public Map<StreamId, String> topics = new EnumMap<>(StreamId.class);
     /** Wire format per stream, inputs and outputs alike; JSON unless set. */
@@ -209,6 +214,10 @@ public class VigilConfig implements Serializable {
 
     public String topic(StreamId stream) {
         return topics.getOrDefault(stream, stream.defaultTopic());
+    }
+
+    public StreamSystem system(StreamId stream) {
+        return systems.getOrDefault(stream, StreamSystem.KAFKA);
     }
 
     public RecordFormat format(StreamId stream) {

@@ -5,24 +5,20 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import vigil.jobs.config.VigilConfig;
+import vigil.jobs.streams.Connectors;
+import vigil.jobs.streams.StreamSystem;
 import vigil.operators.decode.RawRecord;
 import vigil.schemas.streams.StreamId;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** Builds the job's Kafka source (every input topic, read committed) and its exactly-once sinks. */
+/** Builds the job's Kafka source (every input topic on Kafka, read committed) and its exactly-once sinks. */
 public final class KafkaConnectors {
     private KafkaConnectors() {}
 
     public static KafkaSource<RawRecord> source(VigilConfig config) {
-        List<String> topics = new ArrayList<>();
-        for (StreamId stream : StreamId.values()) {
-            if (stream.isInput()) {
-                topics.add(config.topic(stream));
-            }
-        }
+        List<String> topics = Connectors.inputTopics(config, StreamSystem.KAFKA);
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(config.kafka.bootstrapServers)
                 .setGroupId(config.kafka.groupId)
