@@ -102,16 +102,10 @@ public final class TopicReader implements Runnable, AutoCloseable {
         Map<TopicPartition, Long> since = new HashMap<>();
         long start = System.currentTimeMillis() - config.console.lookback.toMillis();
         all.stream().filter(tp -> recent.contains(tp.topic())).forEach(tp -> since.put(tp, start));
+        // the end first: a record written after it is newer than the lookback, so none is skipped
+        Map<TopicPartition, Long> ends = consumer.endOffsets(since.keySet());
         Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(since);
-        List<TopicPartition> atEnd = new ArrayList<>();
-        offsets.forEach((tp, offset) -> {
-            if (offset == null) {
-                atEnd.add(tp);
-            } else {
-                consumer.seek(tp, offset.offset());
-            }
-        });
-        consumer.seekToEnd(atEnd);
+        offsets.forEach((tp, offset) -> consumer.seek(tp, offset == null ? ends.get(tp) : offset.offset()));
         LOG.info("Console reading {} partitions of {} and {}", all.size(), fromStart, recent);
     }
 
