@@ -79,7 +79,7 @@ public final class ConsoleServer implements AutoCloseable {
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("Referrer-Policy", "same-origin"); // no-referrer would make form posts send "Origin: null"
             ctx.header("Cache-Control", "no-store");
             ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                     + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
