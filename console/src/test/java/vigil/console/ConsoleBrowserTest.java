@@ -88,7 +88,7 @@ class ConsoleBrowserTest {
         aliceCard.findElement(By.cssSelector("button.act-acknowledge")).click();
         new WebDriverWait(bob, LIVE).until(ExpectedConditions.textToBe(
                 By.cssSelector(card(rule.getAlertId()) + " .state"), "ACKNOWLEDGED"));
-        assertThat(bob.findElement(By.cssSelector(card(rule.getAlertId()))).getText()).contains("acknowledge by alice");
+        assertThat(bob.findElement(By.cssSelector(card(rule.getAlertId()))).getText()).contains("acknowledged by alice");
 
         // filters: severity; queue (the billing queue's chat is the outage alert's evidence); state
         Alert outage = olderAlert;

@@ -85,7 +85,8 @@ function alertCard(a) {
   const stateText = a.state === 'ASSIGNED' ? 'ASSIGNED to ' + a.assignee
     : a.state === 'RESOLVED' ? 'RESOLVED by ' + a.resolvedBy : a.state;
   const last = a.history.length ? a.history[a.history.length - 1] : null;
-  const who = last ? ' (' + last.action.toLowerCase() + ' by ' + last.by + ' at ' + time(last.at) + ')' : '';
+  const done = { ACKNOWLEDGE: 'acknowledged', ASSIGN: 'assigned', RESOLVE: 'resolved', REOPEN: 'reopened' };
+  const who = last ? ' (' + done[last.action] + ' by ' + last.by + ' at ' + time(last.at) + ')' : '';
   const evidence = el('ul', { class: 'evidence' });
   a.evidence.forEach((line, i) => {
     const customer = a.evidenceCustomers && a.evidenceCustomers[i];
@@ -183,7 +184,7 @@ function drawChart(chart) {
   }
   const span = chart.bucketMs * (Object.values(chart.sources)[0] || { alerts: [] }).alerts.length / 1000;
   $('chart-bucket').textContent = '(per ' + chart.bucketMs / 1000 + ' s, last ' + Math.round(span / 60 * 10) / 10 + ' min)';
-  VigilChart.draw($('chart-alerts'), alerts, 0, 1, true, '-' + Math.round(span) + ' s');
+  VigilChart.bars($('chart-alerts'), alerts, '-' + Math.round(span) + ' s');
   VigilChart.draw($('chart-sentiment'), sentiment, -1, 1, false, '-' + Math.round(span) + ' s');
   VigilChart.legend($('legend'), Object.keys(chart.sources));
 }
