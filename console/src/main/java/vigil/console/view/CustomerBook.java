@@ -89,8 +89,12 @@ public final class CustomerBook {
             if (entry == null) {
                 continue;
             }
-            String conversation = entry.recent.stream().filter(r -> r.interactionId().equals(id))
-                    .map(Recent::conversationId).findFirst().orElse(null);
+            String conversation = null;
+            for (Recent r : entry.recent) {
+                if (r.interactionId().equals(id)) {
+                    conversation = r.conversationId(); // null for a social post
+                }
+            }
             for (Recent r : entry.recent) {
                 if (r.interactionId().equals(id) || (conversation != null && conversation.equals(r.conversationId()))) {
                     addQueue(queues, r);

@@ -8,6 +8,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vigil.console.AlertAction;
 import vigil.console.kafka.ActionWriter;
 import vigil.console.view.AlertBoard;
@@ -27,6 +29,7 @@ import java.util.Map;
  * (header {@code X-CSRF-Token}) and an {@code Origin} that is the console itself.
  */
 public final class ConsoleServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
     static final String COOKIE = "vigil_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String WEB = "/vigil/console/web/";
@@ -128,6 +131,10 @@ public final class ConsoleServer implements AutoCloseable {
         app.sse("/api/events", client -> events.join(client, () -> Json.alerts(view)));
         app.post("/api/alerts/{id}/actions", this::act);
 
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Console request {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result("server error");
+        });
         app.exception(IllegalArgumentException.class, (e, ctx) -> {
             ctx.status(HttpStatus.BAD_REQUEST);
             json(ctx, Json.write(Map.of("error", e.getMessage())));

@@ -30,8 +30,8 @@ final class EventStream implements AutoCloseable {
     private final Set<String> changedCustomers = ConcurrentHashMap.newKeySet();
 
     EventStream(Supplier<String> chart, long chartEveryMs) {
-        sender.scheduleWithFixedDelay(this::sendChangedCustomers, 1, 1, TimeUnit.SECONDS);
-        sender.scheduleWithFixedDelay(() -> broadcastNow("chart", chart.get()), 0, chartEveryMs,
+        sender.scheduleWithFixedDelay(logged(this::sendChangedCustomers), 1, 1, TimeUnit.SECONDS);
+        sender.scheduleWithFixedDelay(logged(() -> broadcastNow("chart", chart.get())), 0, chartEveryMs,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -39,14 +39,14 @@ final class EventStream implements AutoCloseable {
     void join(SseClient client, Supplier<String> snapshot) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
-        sender.execute(() -> {
+        sender.execute(logged(() -> {
             send(client, "snapshot", snapshot.get());
             clients.add(client);
-        });
+        }));
     }
 
     void broadcast(String event, Supplier<String> data) {
-        sender.execute(() -> broadcastNow(event, data.get()));
+        sender.execute(logged(() -> broadcastNow(event, data.get())));
     }
 
     /** Customers whose score or interactions changed are announced by id, at most once a second. */
@@ -87,6 +87,17 @@ final class EventStream implements AutoCloseable {
             LOG.debug("Dropping an event stream", e);
             clients.remove(client);
         }
+    }
+
+    /** A failing task is logged (the executor would swallow it, and stop a periodic one). */
+    private static Runnable logged(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Console event stream task failed", e);
+            }
+        };
     }
 
     @Override

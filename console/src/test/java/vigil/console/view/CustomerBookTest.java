@@ -44,6 +44,8 @@ class CustomerBookTest {
         assertThat(book.queues("C2", List.of())).containsExactly("retention");
         assertThat(book.queues(null, List.of("e2"))).as("the queue of e2's call").containsExactly("billing");
         assertThat(book.queues(null, List.of("e2", "e3", "unknown"))).containsExactly("billing", "retention");
+        book.onInteraction("C2", new Recent("p1", "SOCIAL", "post", 4, null, null, "post", null, null, List.of(), null, null));
+        assertThat(book.queues(null, List.of("p1"))).as("a post has no conversation and no queue").isEmpty();
 
         LiveView view = new LiveView(new AlertBoard(5), book, new SourceChart(1000, 5), () -> 0L);
         Alert alert = Alert.newBuilder().setAlertId("a").setStatus(AlertStatus.OPENED)
