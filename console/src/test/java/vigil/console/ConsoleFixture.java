@@ -99,7 +99,8 @@ final class ConsoleFixture implements AutoCloseable {
     static Interaction interaction(String id, String customerId, Channel channel, Party party, String text,
                                    String queue, SentimentLabel label, double score, long at) {
         return Interaction.newBuilder().setInteractionId(id).setCustomerId(customerId).setChannel(channel)
-                .setKind(channel == Channel.SOCIAL ? "post" : "segment").setTimestamp(at).setConversationId("conv-" + customerId)
+                .setKind(channel == Channel.SOCIAL ? "post" : "segment").setTimestamp(at)
+                .setConversationId(channel == Channel.SOCIAL ? null : "conv-" + customerId)
                 .setParty(party).setText(text).setQueue(queue).setTopics(List.of("billing"))
                 .setSentiment(Sentiment.newBuilder().setLabel(label).setScore(score).setModel("fast-v1").build())
                 .build();
