@@ -31,7 +31,13 @@ final class ConsoleCommand implements Callable<Integer> {
         if (port != null) {
             config.console.port = port;
         }
-        Console console = Console.start(config);
+        Console console;
+        try {
+            console = Console.start(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("vigil console: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.close();
