@@ -71,17 +71,6 @@ seccompProfile:
   valueFrom:
     secretKeyRef: {name: {{ .Values.kafka.tls.secretName | quote }}, key: {{ .Values.kafka.tls.passwordKey | quote }}}
 {{- end }}
-{{- if and .Values.pulsar.enabled .Values.pulsar.auth.secretName }}
-- name: PULSAR_AUTH_TOKEN
-  valueFrom:
-    secretKeyRef: {name: {{ .Values.pulsar.auth.secretName | quote }}, key: {{ .Values.pulsar.auth.tokenKey | quote }}}
-{{- end }}
-{{- if .Values.pulsar.enabled }}
-- name: VIGIL_PULSAR_SERVICE_URL
-  value: {{ .Values.pulsar.serviceUrl | quote }}
-- name: VIGIL_PULSAR_ADMIN_URL
-  value: {{ .Values.pulsar.adminUrl | quote }}
-{{- end }}
 {{- end -}}
 
 {{- define "vigil.secretVolumeMounts" -}}
@@ -93,6 +82,11 @@ seccompProfile:
 {{- if and .Values.pulsar.enabled .Values.pulsar.tls.secretName }}
 - name: pulsar-tls
   mountPath: /opt/vigil/secrets/pulsar-tls
+  readOnly: true
+{{- end }}
+{{- if and .Values.pulsar.enabled .Values.pulsar.auth.secretName }}
+- name: pulsar-token
+  mountPath: /opt/vigil/secrets/pulsar-token
   readOnly: true
 {{- end }}
 {{- end -}}
@@ -111,5 +105,12 @@ seccompProfile:
     secretName: {{ .Values.pulsar.tls.secretName | quote }}
     items:
       - {key: {{ .Values.pulsar.tls.caKey | quote }}, path: ca.crt}
+{{- end }}
+{{- if and .Values.pulsar.enabled .Values.pulsar.auth.secretName }}
+- name: pulsar-token
+  secret:
+    secretName: {{ .Values.pulsar.auth.secretName | quote }}
+    items:
+      - {key: {{ .Values.pulsar.auth.tokenKey | quote }}, path: token}
 {{- end }}
 {{- end -}}

@@ -114,7 +114,6 @@ class ChartTest {
             assertThat(fromSecret(env, "VIGIL_KAFKA_USERNAME")).isEqualTo("prod-kafka-user/username");
             assertThat(fromSecret(env, "VIGIL_KAFKA_PASSWORD")).isEqualTo("prod-kafka-user/password");
             assertThat(fromSecret(env, "VIGIL_KAFKA_TRUSTSTORE_PASSWORD")).isEqualTo("prod-kafka-ca/truststore-password");
-            assertThat(fromSecret(env, "PULSAR_AUTH_TOKEN")).isEqualTo("prod-pulsar-token/token");
             for (JsonNode variable : env) {
                 String name = variable.path("name").asText();
                 if (name.contains("PASSWORD") || name.contains("TOKEN") || name.contains("SECRET")) {
@@ -122,9 +121,12 @@ class ChartTest {
                 }
             }
             assertThat(container.path("volumeMounts").toString()).contains("/opt/vigil/secrets/kafka-tls",
-                    "/opt/vigil/secrets/pulsar-tls");
+                    "/opt/vigil/secrets/pulsar-tls", "/opt/vigil/secrets/pulsar-token");
         }
-        assertThat(chart.configMap("-config").toString()).doesNotContainPattern("password=\"[^$]");
+        assertThat(fromSecret(chart.one("Deployment").path("spec").path("template").path("spec").path("containers").get(0)
+                .path("env"), "VIGIL_CONSOLE_TOKEN")).isEqualTo("vigil-console-token/token");
+        assertThat(chart.configMap("-config").toString()).doesNotContainPattern("password=\"[^$]")
+                .contains("file:///opt/vigil/secrets/pulsar-token/token", "/opt/vigil/secrets/pulsar-tls/ca.crt");
     }
 
     @Test

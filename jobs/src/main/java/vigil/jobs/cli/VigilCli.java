@@ -3,6 +3,7 @@ package vigil.jobs.cli;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vigil.jobs.extension.VigilExtension;
 
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 public final class VigilCli {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new VigilCli());
+        VigilExtension.installed().forEach(extension -> extension.commands().forEach(cli::addSubcommand));
         cli.registerConverter(Duration.class, TimeUtils::parseDuration);
         System.exit(cli.execute(args));
     }

@@ -53,6 +53,7 @@ public class VigilConfig implements Serializable {
     public Spikes spikes = new Spikes();
     public Rules rules = new Rules();
     public Metrics metrics = new Metrics();
+    public Console console = new Console();
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";
@@ -210,6 +211,28 @@ public class VigilConfig implements Serializable {
         public Duration conversationTimeout = Duration.ofHours(4);
         /** What a cancel-page visit is, besides a CANCEL_STEP click: regular expressions on the whole page path. */
         public List<String> cancelPages = RuleSettings.DEFAULT_CANCEL_PAGES;
+    }
+
+    /** The supervisor console (README: The supervisor console). */
+    public static class Console implements Serializable {
+        public String bindAddress = "127.0.0.1";
+        /** 0: a free port, printed at start. */
+        public int port = 0;
+        /** What supervisors log in with (at least 12 characters); the environment variable VIGIL_CONSOLE_TOKEN overrides it. */
+        public String token;
+        /** Mark the session cookie Secure: set when the console is served over HTTPS (a TLS proxy). */
+        public boolean secureCookie = false;
+        public Duration sessionTimeout = Duration.ofHours(12);
+        /** At start, scores and enriched interactions are read from this long ago (alerts and control from the beginning). */
+        public Duration lookback = Duration.ofHours(1);
+        /** Alerts kept in memory (the most recently updated). */
+        public int maxAlerts = 500;
+        /** Customers kept in memory for the drill-down (the most recently seen), each with its latest score. */
+        public int maxCustomers = 20_000;
+        public int interactionsPerCustomer = 20;
+        /** The live chart: alerts opened and average sentiment per source in buckets of this length. */
+        public Duration chartBucket = Duration.ofSeconds(10);
+        public int chartBuckets = 30;
     }
 
     public String topic(StreamId stream) {

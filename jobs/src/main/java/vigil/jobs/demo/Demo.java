@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
+import vigil.jobs.extension.VigilExtension;
 import vigil.jobs.generator.GeneratorSettings;
 import vigil.jobs.generator.TrafficGenerator;
 import vigil.jobs.kafka.EmbeddedKafka;
@@ -61,6 +62,12 @@ public final class Demo {
         log("Kafka (KRaft) on " + kafka.bootstrapServers() + ", topics created; starting the scoring job");
 
         JobClient job = startJob();
+        try (AutoCloseable extensions = VigilExtension.startAllWithDemo(config, this::log)) {
+            runJob(job);
+        }
+    }
+
+    private void runJob(JobClient job) throws Exception {
         OutputMonitor monitor = new OutputMonitor(config);
         TrafficProducer producer = new TrafficProducer(config, new TrafficGenerator(traffic), traffic.startTime());
         Thread monitorThread = start(monitor, "vigil-demo-monitor");

@@ -33,6 +33,8 @@ public class DecodeFunction extends ProcessFunction<RawRecord, CustomerEvent> {
     private transient Map<StreamId, Counter> eventsIn;
     private transient Map<RejectCode, Counter> deadLetters;
     private transient MetricGroup metrics;
+    /** Valid records meant for others (the console's alert actions on cx.control). */
+    private transient Counter passedOver;
 
     public DecodeFunction(DecodeSettings settings) {
         this.settings = settings;
@@ -48,6 +50,7 @@ public class DecodeFunction extends ProcessFunction<RawRecord, CustomerEvent> {
             codecs.put(stream, RecordCodec.of(stream.recordType(), settings.format(stream)));
             eventsIn.put(stream, metrics.addGroup("source", stream.defaultTopic()).counter("eventsIn"));
         }
+        passedOver = metrics.counter("recordsPassedOver");
         normalizer = new EventNormalizer();
         validator = new EventValidator(settings);
     }
@@ -57,6 +60,10 @@ public class DecodeFunction extends ProcessFunction<RawRecord, CustomerEvent> {
         long now = ctx.timerService().currentProcessingTime();
         try {
             CustomerEvent event = decode(raw, now);
+            if (event == null) {
+                passedOver.inc();
+                return;
+            }
             eventsIn.get(settings.streamByTopic().get(raw.topic)).inc();
             out.collect(event);
         } catch (DecodeException e) {
@@ -78,7 +85,9 @@ public class DecodeFunction extends ProcessFunction<RawRecord, CustomerEvent> {
         }
         SpecificRecord record = codecs.get(stream).decode(raw.value);
         CustomerEvent event = normalizer.normalize(stream, record);
-        validator.check(event, now);
+        if (event != null) {
+            validator.check(event, now);
+        }
         return event;
     }
 

@@ -29,6 +29,7 @@ public final class EventNormalizer {
     public static final String HANDLE_PREFIX = "handle:";
     public static final String ANONYMOUS_PREFIX = "anon:";
 
+    /** The event, or null for a record that is valid but not for the job (alert actions on cx.control). */
     public CustomerEvent normalize(StreamId stream, SpecificRecord record) throws DecodeException {
         switch (stream) {
             case CALLS:
@@ -105,8 +106,15 @@ public final class EventNormalizer {
                             ? "the rule as JSON" : "the rule id"));
                 }
                 return wrap(RuleControl.KEY, e.getTimestamp(), e);
+            case ALERT_ACTION:
+                // The supervisor console's acknowledge/assign/resolve, read back by the console: not the job's.
+                if (isBlank(e.getPayload())) {
+                    throw new DecodeException(RejectCode.MISSING_FIELD,
+                            "an ALERT_ACTION control message needs a payload: the action as JSON");
+                }
+                return null;
             default:
-                // Catalogs and alert actions have no consumer in this version: reject rather than drop.
+                // Catalogs have no consumer in this version: reject rather than drop.
                 throw new DecodeException(RejectCode.UNSUPPORTED,
                         "control type " + e.getType() + " is not handled by this version of Vigil");
         }

@@ -99,6 +99,19 @@ class DecodeFunctionTest {
     }
 
     @Test
+    void passesOverAlertActionsWithoutDeadLetteringThem() throws Exception {
+        send("cx.control", "{\"id\":\"a1\",\"timestamp\":" + NOW + ",\"type\":\"ALERT_ACTION\",\"issuedBy\":\"console\","
+                + "\"payload\":\"{\\\"alertId\\\":\\\"spike:billing:1\\\",\\\"action\\\":\\\"ACKNOWLEDGE\\\"}\"}");
+        send("cx.control", "{\"id\":\"a2\",\"timestamp\":" + NOW + ",\"type\":\"ALERT_ACTION\"}");
+
+        assertThat(events()).isEmpty();
+        assertThat(deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.getErrorCode()).isEqualTo("MISSING_FIELD");
+            assertThat(letter.getReason()).contains("ALERT_ACTION").contains("payload");
+        });
+    }
+
+    @Test
     void acceptsModelUpdatesWithAPayloadOnly() throws Exception {
         send("cx.control", "{\"id\":\"m1\",\"timestamp\":" + NOW + ",\"type\":\"MODEL_UPDATE\","
                 + "\"issuedBy\":\"cli\",\"payload\":\"{\\\"id\\\":\\\"churn\\\"}\"}");
