@@ -36,9 +36,12 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--warm-up", defaultValue = "10", description = "seconds left out at the start of each phase (default: ${DEFAULT-VALUE})")
     double warmUp;
 
+    @Option(names = "--throughput-only", description = "only the backlog phases (for profiling and before/after comparisons)")
+    boolean throughputOnly;
+
     @Override
     public Integer call() throws Exception {
-        LoadResult result = LoadRun.run(new LoadRun.Settings(seconds, rate, events, customers, seed, rules, warmUp),
+        LoadResult result = LoadRun.run(new LoadRun.Settings(seconds, rate, events, customers, seed, rules, warmUp, throughputOnly),
                 json ? System.err : System.out);
         System.out.println(json ? result.json() : result.table());
         return 0;

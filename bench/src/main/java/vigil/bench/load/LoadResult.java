@@ -78,6 +78,9 @@ public final class LoadResult {
         out.append(throughputRow("scoring job", scoringMax, scoringMaxLoad));
         out.append(throughputRow("pass-through job", passMax, passMaxLoad));
         out.append(String.format("%-34s %11.1f %%%n%n", "scoring / pass-through", 100 * ratio()));
+        if (scoringLatency == null) {
+            return out.toString();
+        }
         out.append(String.format("latency at %,.0f records/s (ms, from the event's creation; first %.0f s left out)%n",
                 rate, settings.warmUpSeconds()));
         out.append(String.format("%-44s %7s %7s %7s %7s %8s%n", "", "p50", "p95", "p99", "max", "count"));
@@ -123,6 +126,9 @@ public final class LoadResult {
         throughput(max.putObject("scoring"), scoringMax, scoringMaxLoad);
         throughput(max.putObject("passThrough"), passMax, passMaxLoad);
         max.put("ratio", ratio());
+        if (scoringLatency == null) {
+            return root.toString();
+        }
         ObjectNode latency = root.putObject("latency");
         latency.put("rate", rate);
         latency.put("warmUpSeconds", settings.warmUpSeconds());

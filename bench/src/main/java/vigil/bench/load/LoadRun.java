@@ -32,7 +32,7 @@ public final class LoadRun {
 
     /** What to run. {@code rate} 0: half the measured maximum. {@code rulesDir} null: no rules. */
     public record Settings(double seconds, double rate, long events, int customers, long seed, String rulesDir,
-                           double warmUpSeconds) {}
+                           double warmUpSeconds, boolean throughputOnly) {}
 
     private final Settings settings;
     private final PrintStream log;
@@ -75,6 +75,9 @@ public final class LoadRun {
         result.passMaxLoad = LoadResult.load();
         log.printf("pass-through job: %,.0f records/s (load %s)%n", result.passMax.perSecond(), result.passMaxLoad);
 
+        if (settings.throughputOnly()) {
+            return result;
+        }
         result.rate = settings.rate() > 0 ? settings.rate() : Math.max(1, Math.round(result.scoringMax.perSecond() / 2));
         result.scoringLatency = paced("rate", "scoring", SCORING, List.of(
                 new LatencyCollector.Output("event → score", "rate.cx.scores", key -> true),
