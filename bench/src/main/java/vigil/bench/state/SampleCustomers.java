@@ -27,6 +27,7 @@ final class SampleCustomers {
                 .eventsPerSecond(2).malformedFraction(0).build();
         TrafficGenerator generator = new TrafficGenerator(settings);
         var decode = ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction(config.decodeSettings()));
+        decode.setProcessingTime(System.currentTimeMillis()); // the decoder rejects events ahead of the job's clock
         var analyze = new OneInputStreamOperatorTestHarness<>(new StreamMap<>(new AnalyzeFunction(config.analysisSettings())));
         analyze.open();
         List<CustomerEvent> events = new ArrayList<>();
