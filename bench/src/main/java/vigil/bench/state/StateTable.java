@@ -28,7 +28,7 @@ final class StateTable {
         out.append(row("incremental checkpoint (" + r.get("changedCustomers").asLong() + " changed), s", inc.get("seconds").asDouble()));
         out.append(row("incremental checkpoint uploaded, MB", inc.get("checkpointedBytes").asDouble() / 1e6));
         out.append(row("incremental checkpoint total state, MB", inc.get("stateBytes").asDouble() / 1e6));
-        out.append(row("restore from the incremental checkpoint, s", r.get("restoreSeconds").asDouble()));
+        out.append(row("restore from the full checkpoint, s", r.get("restoreSeconds").asDouble()));
         out.append(String.format("%-52s %14s%n", "restored state has the last customer", r.get("restoredCustomerFound").asBoolean()));
         return out.toString();
     }
