@@ -141,8 +141,13 @@ public final class LoadRun {
             long t0 = System.nanoTime();
             long sent = writer.paced(result.rate, settings.seconds());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            // outputs become visible when the checkpoint after them completes
-            Thread.sleep(2 * config.checkpoints.interval.toMillis() + 3_000);
+            // outputs become visible when the checkpoint after them completes; a slow start may need more
+            long interval = config.checkpoints.interval.toMillis();
+            Thread.sleep(2 * interval + 3_000);
+            Samples first = collector.visible().values().iterator().next();
+            for (int i = 0; i < 6 && first.count() == 0; i++) {
+                Thread.sleep(interval);
+            }
             long consumed = ConsumptionProbe.consumed(config.jobName, operator);
             log.printf("%s at %.0f records/s: sent %,d in %.1f s, consumed %,d%n", kind, result.rate, sent, seconds, consumed);
             return new LoadResult.Latency(sent / seconds, sent, consumed, collector.visible(), collector.emitted());

@@ -17,7 +17,7 @@ class LoadRunTest {
 
         assertThat(result.scoringMax().consumed()).isPositive();
         assertThat(result.scoringMax().perSecond()).isPositive();
-        assertThat(result.passMax().consumed()).isEqualTo(1_500);
+        assertThat(result.passMax().consumed()).isBetween(1L, 1_500L);
         assertThat(result.passMax().perSecond()).isPositive();
         assertThat(result.ratio()).isPositive();
         assertThat(result.scoringLatency().sent()).isPositive();
