@@ -128,7 +128,8 @@ public final class StateBench implements Callable<Integer> {
     private static void serialized(ObjectNode node, List<OperatorPair.Customer> samples, VigilConfig config) throws Exception {
         long[] sum = new long[4];
         long snapshots = 0;
-        try (OperatorPair sizes = OperatorPair.open(config, Files.createTempDirectory("vigil-bench-sizes"))) {
+        Path dir = Files.createTempDirectory("vigil-bench-sizes");
+        try (OperatorPair sizes = OperatorPair.open(config, dir)) {
             for (OperatorPair.Customer c : samples) {
                 long[] bytes = sizes.serializedBytes(c);
                 for (int i = 0; i < sum.length; i++) {
@@ -136,6 +137,8 @@ public final class StateBench implements Callable<Integer> {
                 }
                 snapshots += c.history().size();
             }
+        } finally {
+            FileUtils.deleteDirectoryQuietly(dir.toFile());
         }
         int n = samples.size();
         node.put("customerState", (double) sum[0] / n);
