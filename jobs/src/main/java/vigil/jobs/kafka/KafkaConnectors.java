@@ -2,6 +2,7 @@ package vigil.jobs.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import vigil.jobs.config.VigilConfig;
@@ -32,16 +33,28 @@ public final class KafkaConnectors {
     }
 
     public static <T> KafkaSink<T> sink(VigilConfig config, StreamId stream, OutputEncoding<T> encoding) {
+        return sink(config, stream.name().toLowerCase(), encoder(config, stream, encoding));
+    }
+
+    /** The encoder {@link #sink(VigilConfig, StreamId, OutputEncoding)} uses: the stream's topic and format. */
+    public static <T> KafkaRecordEncoder<T> encoder(VigilConfig config, StreamId stream, OutputEncoding<T> encoding) {
         Class<? extends SpecificRecord> valueType = stream.recordType();
+        return new KafkaRecordEncoder<>(config.topic(stream), valueType, config.format(stream), encoding);
+    }
+
+    /**
+     * An exactly-once sink with the given serializer, its transactional ids prefixed with the configured prefix
+     * and {@code name} (the load benchmark wraps the encoder, and writes its pass-through job with it).
+     */
+    public static <T> KafkaSink<T> sink(VigilConfig config, String name, KafkaRecordSerializationSchema<T> serializer) {
         Properties producer = clientProperties(config);
         producer.setProperty("transaction.timeout.ms", String.valueOf(config.kafka.transactionTimeout.toMillis()));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.kafka.bootstrapServers)
                 .setKafkaProducerConfig(producer)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(config.kafka.transactionalIdPrefix + "-" + stream.name().toLowerCase())
-                .setRecordSerializer(new KafkaRecordEncoder<>(config.topic(stream), valueType, config.format(stream),
-                        encoding))
+                .setTransactionalIdPrefix(config.kafka.transactionalIdPrefix + "-" + name)
+                .setRecordSerializer(serializer)
                 .build();
     }
 

@@ -29,7 +29,7 @@ public final class ChurnStateDescriptors {
 
     private ChurnStateDescriptors() {}
 
-    static ValueStateDescriptor<PublishedChurn> published(ChurnSettings settings) {
+    public static ValueStateDescriptor<PublishedChurn> published(ChurnSettings settings) {
         ValueStateDescriptor<PublishedChurn> descriptor =
                 new ValueStateDescriptor<>("churn-published", new AvroTypeInfo<>(PublishedChurn.class));
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Time.milliseconds(settings.stateTtlMs()))
@@ -42,12 +42,12 @@ public final class ChurnStateDescriptors {
         return descriptor;
     }
 
-    static ListStateDescriptor<FeatureSnapshot> history() {
+    public static ListStateDescriptor<FeatureSnapshot> history() {
         return new ListStateDescriptor<>("churn-feature-history", new AvroTypeInfo<>(FeatureSnapshot.class));
     }
 
     /** Event time at which the history is dropped; one timer per customer. */
-    static ValueStateDescriptor<Long> historyExpiry() {
+    public static ValueStateDescriptor<Long> historyExpiry() {
         return new ValueStateDescriptor<>("churn-history-expiry", Types.LONG);
     }
 }

@@ -1,0 +1,53 @@
+package vigil.bench.load;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code ./vigil bench}: the end-to-end load benchmark (see the README's Performance section). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Drains a backlog of synthetic mixed traffic with the scoring job and with a pass-through job "
+                + "(same source, parallelism, RocksDB, checkpoints, exactly-once sink) on an embedded Kafka broker, "
+                + "then runs each at a steady rate and prints throughput, their ratio and latency percentiles.")
+public final class LoadBench implements Callable<Integer> {
+    @Option(names = "--json", description = "print one JSON object (progress goes to stderr)")
+    boolean json;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "length of each phase (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--rate", defaultValue = "0", description = "records/s of the latency phases (default: half the scoring job's measured maximum)")
+    double rate;
+
+    @Option(names = "--events", defaultValue = "400000", description = "backlog records (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--customers", defaultValue = "20000", description = "(default: ${DEFAULT-VALUE})")
+    int customers;
+
+    @Option(names = "--seed", defaultValue = "42", description = "(default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--rules", defaultValue = "etc/rules", description = "initial rules, for rule alerts (default: ${DEFAULT-VALUE})")
+    String rules;
+
+    @Option(names = "--warm-up", defaultValue = "10", description = "seconds left out at the start of each phase (default: ${DEFAULT-VALUE})")
+    double warmUp;
+
+    @Option(names = "--throughput-only", description = "only the backlog phases (for profiling and before/after comparisons)")
+    boolean throughputOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadResult result = LoadRun.run(new LoadRun.Settings(seconds, rate, events, customers, seed, rules, warmUp, throughputOnly),
+                json ? System.err : System.out);
+        System.out.println(json ? result.json() : result.table());
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadBench()).execute(args));
+    }
+}

@@ -1,0 +1,166 @@
+package vigil.bench.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vigil.jobs.config.VigilConfig;
+import vigil.schemas.streams.StreamId;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The figures of one load benchmark run, as a table or as JSON. */
+public final class LoadResult {
+    /** A steady-rate phase: the rate achieved, records sent and consumed, latencies per output. */
+    public record Latency(double ratePerSecond, long sent, long consumed, Map<String, Samples> visible,
+                          Map<String, Samples> emitted) {}
+
+    private static final double[] PERCENTILES = {50, 95, 99};
+
+    final LoadRun.Settings settings;
+    final VigilConfig defaults;
+    Map<StreamId, Long> backlogSent;
+    ThroughputMeter.Result scoringMax;
+    ThroughputMeter.Result passMax;
+    String scoringMaxLoad;
+    String passMaxLoad;
+    double rate;
+    Latency scoringLatency;
+    Latency passLatency;
+    String scoringRateLoad;
+    String passRateLoad;
+
+    LoadResult(LoadRun.Settings settings, VigilConfig defaults) {
+        this.settings = settings;
+        this.defaults = defaults;
+    }
+
+    public ThroughputMeter.Result scoringMax() {
+        return scoringMax;
+    }
+
+    public ThroughputMeter.Result passMax() {
+        return passMax;
+    }
+
+    public Latency scoringLatency() {
+        return scoringLatency;
+    }
+
+    public Latency passLatency() {
+        return passLatency;
+    }
+
+    /** Scoring throughput as a fraction of pass-through throughput. */
+    public double ratio() {
+        return passMax.perSecond() == 0 ? 0 : scoringMax.perSecond() / passMax.perSecond();
+    }
+
+    /** The machine's load averages (1, 5, 15 min), as uptime prints them. */
+    static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Vigil load benchmark: synthetic mixed traffic (%,d customers, seed %d, all six input streams,"
+                        + " 0.1 %% malformed); parallelism %d, RocksDB, checkpoints every %d s, EXACTLY_ONCE sinks; %d cores%n",
+                settings.customers(), settings.seed(), defaults.parallelism, defaults.checkpoints.interval.toSeconds(),
+                Runtime.getRuntime().availableProcessors()));
+        out.append(String.format("backlog: %,d records %s%n%n", settings.events(), backlogSent));
+        out.append(String.format("%-34s %12s %10s %9s  %s%n", "sustained throughput (backlog)", "records/s", "records", "seconds", "load 1/5/15 min"));
+        out.append(throughputRow("scoring job", scoringMax, scoringMaxLoad));
+        out.append(throughputRow("pass-through job", passMax, passMaxLoad));
+        out.append(String.format("%-34s %11.1f %%%n%n", "scoring / pass-through", 100 * ratio()));
+        if (scoringLatency == null) {
+            return out.toString();
+        }
+        out.append(String.format("latency at %,.0f records/s (ms, from the event's creation; first %.0f s left out)%n",
+                rate, settings.warmUpSeconds()));
+        out.append(String.format("%-44s %7s %7s %7s %7s %8s%n", "", "p50", "p95", "p99", "max", "count"));
+        latencyRows(out, scoringLatency);
+        latencyRows(out, passLatency);
+        out.append(String.format("%nscoring: %s (load %s); pass-through: %s (load %s)%n",
+                rateLine(scoringLatency), scoringRateLoad, rateLine(passLatency), passRateLoad));
+        out.append("emitted = handed to the Kafka producer by the exactly-once sink; visible = read by a read_committed consumer,"
+                + " i.e. after the checkpoint that commits the transaction\n");
+        return out.toString();
+    }
+
+    private static String throughputRow(String name, ThroughputMeter.Result r, String load) {
+        return String.format("%-34s %12.0f %10d %9.1f  %s%s%n", name, r.perSecond(), r.records(), r.seconds(), load,
+                r.drained() && r.records() == r.consumed() ? "  (backlog drained within the warm-up: whole run)" : "");
+    }
+
+    private static String rateLine(Latency l) {
+        return String.format("%.0f records/s sent (%,d), %,d consumed", l.ratePerSecond(), l.sent(), l.consumed());
+    }
+
+    private static void latencyRows(StringBuilder out, Latency latency) {
+        latency.emitted().forEach((label, samples) -> out.append(row(label + ", emitted", samples)));
+        latency.visible().forEach((label, samples) -> out.append(row(label + ", visible (read_committed)", samples)));
+    }
+
+    private static String row(String label, Samples s) {
+        return String.format("%-44s %7d %7d %7d %7d %8d%n", label, s.percentile(50), s.percentile(95), s.percentile(99),
+                s.max(), s.count());
+    }
+
+    public String json() {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("traffic", "synthetic");
+        root.put("customers", settings.customers());
+        root.put("seed", settings.seed());
+        root.put("parallelism", defaults.parallelism);
+        root.put("checkpointIntervalSeconds", defaults.checkpoints.interval.toSeconds());
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("backlogRecords", settings.events());
+        ObjectNode max = root.putObject("throughput");
+        throughput(max.putObject("scoring"), scoringMax, scoringMaxLoad);
+        throughput(max.putObject("passThrough"), passMax, passMaxLoad);
+        max.put("ratio", ratio());
+        if (scoringLatency == null) {
+            return root.toString();
+        }
+        ObjectNode latency = root.putObject("latency");
+        latency.put("rate", rate);
+        latency.put("warmUpSeconds", settings.warmUpSeconds());
+        latency(latency.putObject("scoring"), scoringLatency, scoringRateLoad);
+        latency(latency.putObject("passThrough"), passLatency, passRateLoad);
+        return root.toString();
+    }
+
+    private static void throughput(ObjectNode node, ThroughputMeter.Result r, String load) {
+        node.put("recordsPerSecond", Math.round(r.perSecond()));
+        node.put("records", r.records());
+        node.put("seconds", r.seconds());
+        node.put("drained", r.drained());
+        node.put("load", load);
+    }
+
+    private static void latency(ObjectNode node, Latency l, String load) {
+        node.put("ratePerSecond", Math.round(l.ratePerSecond()));
+        node.put("sent", l.sent());
+        node.put("consumed", l.consumed());
+        node.put("load", load);
+        ObjectNode emitted = node.putObject("emittedMs");
+        l.emitted().forEach((label, s) -> percentiles(emitted.putObject(label), s));
+        ObjectNode visible = node.putObject("visibleMs");
+        l.visible().forEach((label, s) -> percentiles(visible.putObject(label), s));
+    }
+
+    private static void percentiles(ObjectNode node, Samples s) {
+        for (double p : PERCENTILES) {
+            node.put("p" + (int) p, s.percentile(p));
+        }
+        node.put("max", s.max());
+        node.put("count", s.count());
+    }
+}

@@ -1,0 +1,179 @@
+package vigil.bench.load;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vigil.jobs.ScoringJob;
+import vigil.jobs.config.VigilConfig;
+import vigil.jobs.kafka.EmbeddedKafka;
+import vigil.jobs.kafka.KafkaConnectors;
+import vigil.jobs.kafka.TopicAdmin;
+import vigil.schemas.streams.StreamId;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+
+/**
+ * One load benchmark run on an embedded Kafka broker: a backlog of mixed traffic drained by the scoring
+ * job and by the pass-through job (sustained throughput, side by side), then each of them at a steady
+ * rate (half the scoring job's maximum unless given) for the latency percentiles.
+ */
+public final class LoadRun {
+    private static final Logger LOG = LoggerFactory.getLogger(LoadRun.class);
+    /** The scoring job's first operator after the source, whose input the benchmark counts. */
+    private static final String SCORING = "decode + validate";
+
+    /** What to run. {@code rate} 0: half the measured maximum. {@code rulesDir} null: no rules. */
+    public record Settings(double seconds, double rate, long events, int customers, long seed, String rulesDir,
+                           double warmUpSeconds, boolean throughputOnly) {}
+
+    private final Settings settings;
+    private final PrintStream log;
+    private final EmbeddedKafka kafka;
+    private final Path workDir;
+
+    private LoadRun(Settings settings, PrintStream log, EmbeddedKafka kafka, Path workDir) {
+        this.settings = settings;
+        this.log = log;
+        this.kafka = kafka;
+        this.workDir = workDir;
+    }
+
+    public static LoadResult run(Settings settings, PrintStream log) throws Exception {
+        Path workDir = Files.createTempDirectory("vigil-bench");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"))) {
+            return new LoadRun(settings, log, kafka, workDir).run();
+        } finally {
+            org.apache.flink.util.FileUtils.deleteDirectoryQuietly(workDir.toFile());
+        }
+    }
+
+    private LoadResult run() throws Exception {
+        LoadResult result = new LoadResult(settings, new VigilConfig());
+        VigilConfig backlogConfig = config("max", "writer");
+        createTopics(backlogConfig, "max.passthrough");
+        long start = System.currentTimeMillis();
+        long span = (long) (settings.events() / 300.0 * 1000);
+        TrafficWriter writer = new TrafficWriter(backlogConfig,
+                TrafficWriter.traffic(settings.customers(), settings.seed(), 300, start - span));
+        long t0 = System.nanoTime();
+        writer.backlog(settings.events());
+        result.backlogSent = writer.sent();
+        log.printf("wrote a backlog of %,d records in %.1f s%n", settings.events(), (System.nanoTime() - t0) / 1e9);
+
+        result.scoringMax = drain(config("max", "scoring"), SCORING);
+        result.scoringMaxLoad = LoadResult.load();
+        log.printf("scoring job: %,.0f records/s (load %s)%n", result.scoringMax.perSecond(), result.scoringMaxLoad);
+        result.passMax = drain(config("max", "passthrough"), PassThroughJob.OPERATOR);
+        result.passMaxLoad = LoadResult.load();
+        log.printf("pass-through job: %,.0f records/s (load %s)%n", result.passMax.perSecond(), result.passMaxLoad);
+
+        if (settings.throughputOnly()) {
+            return result;
+        }
+        result.rate = settings.rate() > 0 ? settings.rate() : Math.max(1, Math.round(result.scoringMax.perSecond() / 2));
+        result.scoringLatency = paced("rate", "scoring", SCORING, List.of(
+                new LatencyCollector.Output("event → score", "rate.cx.scores", key -> true),
+                new LatencyCollector.Output("event → enriched", "rate.cx.enriched", key -> true),
+                new LatencyCollector.Output("event → alert (rule)", "rate.cx.alerts", key -> key.startsWith("rule:"))),
+                result);
+        result.scoringRateLoad = LoadResult.load();
+        result.passLatency = paced("ratept", "passthrough", PassThroughJob.OPERATOR, List.of(
+                new LatencyCollector.Output("event → pass-through", "ratept.passthrough", key -> true)), result);
+        result.passRateLoad = LoadResult.load();
+        return result;
+    }
+
+    /** The job reads the phase's input topics from the start; its own group, transactions and checkpoints. */
+    private VigilConfig config(String phase, String job) {
+        VigilConfig config = new VigilConfig();
+        config.jobName = "bench-" + phase + "-" + job;
+        config.kafka.bootstrapServers = kafka.bootstrapServers();
+        config.kafka.groupId = config.jobName;
+        config.kafka.transactionalIdPrefix = config.jobName;
+        config.checkpoints.directory = workDir.resolve("checkpoints").resolve(config.jobName).toUri().toString();
+        config.topics = new EnumMap<>(StreamId.class);
+        for (StreamId stream : StreamId.values()) {
+            config.topics.put(stream, phase + "." + stream.defaultTopic());
+        }
+        if (settings.rulesDir() != null && Files.exists(Path.of(settings.rulesDir()))) {
+            config.rules.initialRules = settings.rulesDir();
+        }
+        return config;
+    }
+
+    private void createTopics(VigilConfig config, String passThroughTopic) {
+        TopicAdmin.createAll(config, config.parallelism, (short) 1);
+        kafka.createTopic(passThroughTopic, config.parallelism);
+    }
+
+    private ThroughputMeter.Result drain(VigilConfig config, String operator) throws Exception {
+        JobClient job = start(config, operator);
+        try {
+            return ThroughputMeter.measure(() -> ConsumptionProbe.consumed(config.jobName, operator),
+                    settings.events(), settings.seconds(), settings.warmUpSeconds(), 200, 180_000);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private LoadResult.Latency paced(String phase, String kind, String operator, List<LatencyCollector.Output> outputs,
+                                     LoadResult result)
+            throws Exception {
+        VigilConfig config = config(phase, kind);
+        createTopics(config, phase + ".passthrough");
+        LatencyCollector collector = new LatencyCollector(config, outputs);
+        Thread reader = new Thread(collector, "vigil-bench-reader");
+        reader.start();
+        JobClient job = start(config, operator);
+        try {
+            Thread.sleep(3_000); // sources assigned their splits
+            TrafficWriter writer = new TrafficWriter(config,
+                    TrafficWriter.traffic(settings.customers(), settings.seed() + 1, result.rate, System.currentTimeMillis()));
+            collector.countFrom(System.currentTimeMillis() + (long) (settings.warmUpSeconds() * 1000));
+            long t0 = System.nanoTime();
+            long sent = writer.paced(result.rate, settings.seconds());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            // outputs become visible when the checkpoint after them completes; a slow start may need more
+            long interval = config.checkpoints.interval.toMillis();
+            Thread.sleep(2 * interval + 3_000);
+            Samples first = collector.visible().values().iterator().next();
+            for (int i = 0; i < 6 && first.count() == 0; i++) {
+                Thread.sleep(interval);
+            }
+            long consumed = ConsumptionProbe.consumed(config.jobName, operator);
+            log.printf("%s at %.0f records/s: sent %,d in %.1f s, consumed %,d%n", kind, result.rate, sent, seconds, consumed);
+            return new LoadResult.Latency(sent / seconds, sent, consumed, collector.visible(), collector.emitted());
+        } finally {
+            collector.stop();
+            reader.join(10_000);
+            job.cancel().get();
+        }
+    }
+
+    /** Starts the scoring job (counted at its decoder) or the pass-through job on a MiniCluster of its own. */
+    private JobClient start(VigilConfig config, String operator) throws Exception {
+        Configuration flink = new Configuration();
+        flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        flink.set(RestOptions.ADDRESS, "127.0.0.1");
+        flink.setString("metrics.reporter." + ConsumptionProbe.NAME + ".factory.class", ConsumptionProbe.class.getName());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism, flink);
+        if (PassThroughJob.OPERATOR.equals(operator)) {
+            PassThroughJob.wire(env, config, config.topics.get(StreamId.CONTROL).replace(".cx.control", ".passthrough"));
+        } else {
+            ScoringJob scoring = new ScoringJob(config);
+            scoring.configure(env);
+            scoring.wire(env.fromSource(KafkaConnectors.source(config), WatermarkStrategy.noWatermarks(), "kafka inputs")
+                    .uid("kafka-inputs"), BenchOutputs.of(config));
+        }
+        LOG.info("starting {}", config.jobName);
+        return env.executeAsync(config.jobName);
+    }
+}
