@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpikeDetectorTest {
     private static final long T0 = 1_700_000_000_000L;
     private static final SpikeSettings SETTINGS = new SpikeSettings(1_000, 5_000, 20_000, 60_000, 3.0, 15.0, 2.0, 2,
-            5.0, 2, 1.0, 5_000, 30_000, 3);
+            5.0, 2, 1.0, 5_000, 5.0, 30_000, 3);
 
     private KeyedOneInputStreamOperatorTestHarness<String, TopicSignal, Alert> harness;
     private final Random random = new Random(11);
