@@ -154,7 +154,7 @@ public class VigilConfig implements Serializable {
         public Duration window = Duration.ofSeconds(30);
         /** Full windows' worth of event time the baseline learns before the topic may alert. */
         public Duration warmUp = Duration.ofMinutes(30);
-        public Duration halfLife = Duration.ofMinutes(30);
+        public Duration halfLife = Duration.ofMinutes(15);
         /** The rise the evidence looks for, as a multiple of the baseline. */
         public double lift = 3.0;
         /** Evidence (log-likelihood ratio, nats) summed over the rising sources that opens an alert. */
