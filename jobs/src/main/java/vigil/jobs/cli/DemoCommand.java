@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     private static void demoSpikeTiming(VigilConfig.Spikes spikes) {
         spikes.slide = Duration.ofSeconds(2);
         spikes.window = Duration.ofSeconds(10);
-        spikes.warmUp = Duration.ofSeconds(14);
+        spikes.warmUp = Duration.ofSeconds(8);
         spikes.halfLife = Duration.ofMinutes(2);
         spikes.quietPeriod = Duration.ofSeconds(6);
         spikes.coolDown = Duration.ofMinutes(1);

@@ -35,6 +35,11 @@ final class EvalAlertsCommand implements Callable<Integer> {
             + "saved by --record-signals (seconds instead of minutes; for tuning, not for reported figures)")
     Path replaySignals;
 
+    @Option(names = "--poisson-scale", paramLabel = "K", description = "with --replay-signals: replay Poisson "
+            + "signals at K times the rates measured in the recording instead (the detector against the complaint "
+            + "rate; synthetic signals, no text analysis)")
+    Double poissonScale;
+
     @Mixin
     ConfigOptions configOptions;
 
@@ -46,8 +51,13 @@ final class EvalAlertsCommand implements Callable<Integer> {
             scenario.seed = seed;
         }
         AlertEvaluation evaluation = new AlertEvaluation(config);
-        AlertScore score = new AlertScore(scenario, replaySignals != null ? evaluation.replay(replaySignals)
-                : evaluation.run(scenario, recordSignals));
+        if (poissonScale != null && (replaySignals == null || !(poissonScale > 0))) {
+            throw new IllegalArgumentException("--poisson-scale needs --replay-signals and a positive K");
+        }
+        AlertEvaluation.Result result = poissonScale != null
+                ? evaluation.replayPoisson(scenario, replaySignals, poissonScale)
+                : replaySignals != null ? evaluation.replay(replaySignals) : evaluation.run(scenario, recordSignals);
+        AlertScore score = new AlertScore(scenario, result);
         System.out.print(json ? score.json() + "\n" : score.text());
         return 0;
     }

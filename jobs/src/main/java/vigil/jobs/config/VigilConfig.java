@@ -174,7 +174,7 @@ public class VigilConfig implements Serializable {
         public Duration window = Duration.ofSeconds(30);
         /** Full windows' worth of event time the baseline learns before the topic may alert. */
         public Duration warmUp = Duration.ofMinutes(30);
-        public Duration halfLife = Duration.ofMinutes(30);
+        public Duration halfLife = Duration.ofMinutes(15);
         /** The rise the evidence looks for, as a multiple of the baseline. */
         public double lift = 3.0;
         /** Evidence (log-likelihood ratio, nats) summed over the rising sources that opens an alert. */
@@ -189,6 +189,8 @@ public class VigilConfig implements Serializable {
         /** Expected complaints per window and source are never taken below this. */
         public double minExpected = 1.0;
         public Duration quietPeriod = Duration.ofMinutes(2);
+        /** Evidence (nats) that an open alert's sources are back at their baselines, held for the quiet period, resolves it. */
+        public double resolveEvidence = 5.0;
         public Duration coolDown = Duration.ofMinutes(10);
         public int evidenceSamples = 5;
         /** Count NEUTRAL texts with a problem topic as well as NEGATIVE ones. */
@@ -289,7 +291,7 @@ public class VigilConfig implements Serializable {
         return new SpikeSettings(spikes.slide.toMillis(), spikes.window.toMillis(), spikes.warmUp.toMillis(),
                 spikes.halfLife.toMillis(), spikes.lift, spikes.threshold, spikes.sourceEvidence, spikes.minSources,
                 spikes.extremeRatio, spikes.persistence, spikes.minExpected, spikes.quietPeriod.toMillis(),
-                spikes.coolDown.toMillis(), spikes.evidenceSamples);
+                spikes.resolveEvidence, spikes.coolDown.toMillis(), spikes.evidenceSamples);
     }
 
     public SpikeSettings.Signals spikeSignals() {

@@ -92,7 +92,18 @@ public final class AlertEvaluation {
      * to report come from {@link #run}.
      */
     public Result replay(Path recordedSignals) throws Exception {
-        List<TopicSignal> signals = SignalRecorder.load(recordedSignals);
+        return replay(SignalRecorder.load(recordedSignals));
+    }
+
+    /**
+     * As {@link #replay(Path)}, on Poisson signals at {@code scale} times the rates measured in the recording
+     * ({@link PoissonSignals}): the detector against the complaint rate, for a table, not an end-to-end figure.
+     */
+    public Result replayPoisson(Scenario scenario, Path recordedSignals, double scale) throws Exception {
+        return replay(PoissonSignals.generate(scenario, SignalRecorder.load(recordedSignals), scale, scenario.seed));
+    }
+
+    private Result replay(List<TopicSignal> signals) throws Exception {
         AlertCollector alerts = new AlertCollector("replay-" + UUID.randomUUID());
         long bound = config.eventTime.outOfOrderness.toMillis();
         try {

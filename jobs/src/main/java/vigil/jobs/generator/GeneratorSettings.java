@@ -51,10 +51,14 @@ public final class GeneratorSettings {
                 Duration.ofMinutes(5), Duration.ofMinutes(10), 8.0);
     }
 
-    /** The demo's billing outage scaled to a demo of {@code length}: from 45 % of it, for 20 % of it. */
+    /**
+     * The demo's billing outage scaled to a demo of {@code length}: from 25 % of it, for 20 % of it, so that
+     * its alert opens and resolves (after the quiet period) while the event time of a lagging job is still
+     * inside the run.
+     */
     public static Incident demoIncident(Duration length) {
         return new Incident("billing", EnumSet.of(StreamId.CALLS, StreamId.CHATS, StreamId.SOCIAL, StreamId.CLICKS),
-                length.multipliedBy(30).dividedBy(100), length.dividedBy(5), 8.0);
+                length.dividedBy(4), length.dividedBy(5), 8.0);
     }
 
     public static List<Incident> defaultDemoIncidents() {

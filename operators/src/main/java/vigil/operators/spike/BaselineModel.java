@@ -42,10 +42,19 @@ final class BaselineModel {
         return Math.max(settings.minExpected, baseline.getMean()) / settings.slidesPerWindow();
     }
 
+    /**
+     * One slide's log-likelihood ratio of "complaints at {@code lift} times the baseline" against "at the
+     * baseline", over the dispersion: positive in a rise, negative when the count is at its baseline.
+     */
+    static double step(SourceBaseline baseline, int count, SpikeSettings settings) {
+        double mu = expectedPerSlide(baseline, settings);
+        return (count * Math.log(settings.lift) - (settings.lift - 1) * mu) / dispersion(baseline, settings);
+    }
+
     /** Folds one slide's count into the evidence, and into the run since the evidence last left zero. */
     static void accumulate(SourceBaseline baseline, int count, SpikeSettings settings) {
         double mu = expectedPerSlide(baseline, settings);
-        double step = (count * Math.log(settings.lift) - (settings.lift - 1) * mu) / dispersion(baseline, settings);
+        double step = step(baseline, count, settings);
         double evidence = baseline.getEvidence() + step;
         if (evidence <= 0) {
             reset(baseline);

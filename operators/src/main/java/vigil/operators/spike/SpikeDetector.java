@@ -99,14 +99,16 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         }
         int[] counts = windowCounts(s, windowEnd);
         if (s.getWindowsSeen() >= settings.warmUpWindows()) {
-            accumulate(s, slideCounts(s, windowEnd));
+            int[] slide = slideCounts(s, windowEnd);
+            double backToBaseline = backToBaseline(s, slide);
+            accumulate(s, slide);
             List<SourceReading> readings = new ArrayList<>();
             for (SourceBaseline baseline : s.getBaselines()) {
                 readings.add(new SourceReading(baseline, settings));
             }
             WindowVerdict verdict = new WindowVerdict(readings, settings);
             s.setFiringSlides(verdict.fires ? s.getFiringSlides() + 1 : 0);
-            lifecycle(s, verdict, windowEnd, ctx.getCurrentKey(), out);
+            lifecycle(s, verdict, backToBaseline, windowEnd, ctx.getCurrentKey(), out);
         }
         if (windowEnd - settings.windowMs >= s.getFirstBucket()) {
             learn(s, counts);
@@ -130,8 +132,25 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         state.update(s);
     }
 
-    private void lifecycle(SpikeState s, WindowVerdict verdict, long windowEnd, String topic, Collector<Alert> out)
-            throws Exception {
+    /**
+     * An open alert's evidence that it is over: the opposite log-likelihood ratio (baseline against rise),
+     * summed over the alert's sources for this slide; 0 without an open alert.
+     */
+    private double backToBaseline(SpikeState s, int[] slideCounts) {
+        OpenSpike open = s.getOpen();
+        double sum = 0;
+        if (open != null) {
+            for (SourceBaseline baseline : s.getBaselines()) {
+                if (open.getSources().contains(baseline.getChannel())) {
+                    sum -= BaselineModel.step(baseline, slideCounts[baseline.getChannel().ordinal()], settings);
+                }
+            }
+        }
+        return sum;
+    }
+
+    private void lifecycle(SpikeState s, WindowVerdict verdict, double backToBaseline, long windowEnd, String topic,
+                           Collector<Alert> out) throws Exception {
         OpenSpike open = s.getOpen();
         if (open == null) {
             if (s.getFiringSlides() < settings.persistence) {
@@ -144,12 +163,18 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
             List<Channel> sources = verdict.risingSources();
             open = OpenSpike.newBuilder().setAlertId(alertId(topic, windowEnd)).setOpenedAt(windowEnd)
                     .setLastAnomalousAt(windowEnd).setSeverity(WindowVerdict.severity(sources.size(), verdict.lift))
-                    .setSources(sources).setReportedCustomers(affectedCustomers()).setPeakLift(verdict.lift).build();
+                    .setSources(sources).setReportedCustomers(affectedCustomers()).setPeakLift(verdict.lift)
+                    .setEndEvidence(0).build();
             s.setOpen(open);
             opened.inc();
             out.collect(alert(s, open, AlertStatus.OPENED, windowEnd, topic,
                     SpikeReason.rising(topic, verdict, open.getReportedCustomers())));
-        } else if (verdict.active) {
+            return;
+        }
+        // A CUSUM of "back at the baseline": it stays at zero while the rise goes on and climbs once it ends.
+        // Capped, so that a rise resuming within the quiet period keeps the alert open.
+        open.setEndEvidence(Math.min(2 * settings.resolveEvidence, Math.max(0, open.getEndEvidence() + backToBaseline)));
+        if (open.getEndEvidence() < settings.resolveEvidence) {
             open.setLastAnomalousAt(windowEnd);
             TreeSet<Channel> sources = new TreeSet<>(open.getSources());
             sources.addAll(verdict.risingSources());
@@ -173,6 +198,10 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
             s.setOpen(null);
             customers.clear();
             s.setCoolDownUntil(windowEnd + settings.coolDownMs);
+            // The evidence starts again from zero (Page's test restarts after an alarm): what the incident
+            // left in it must not reopen an alert after the cool-down.
+            s.getBaselines().forEach(BaselineModel::reset);
+            s.setFiringSlides(0);
         }
     }
 

@@ -32,23 +32,26 @@ public final class SpikeSettings implements Serializable {
     public final int persistence;
     /** Expected complaints per window are never taken below this (a quiet source is not infinitely sensitive). */
     public final double minExpected;
-    /** An open alert resolves after this long without enough evidence. */
+    /** An open alert resolves after this long with enough evidence that its sources are back at their baselines... */
     public final long quietMs;
+    /** ...this much (nats, summed over the alert's sources). */
+    public final double resolveEvidence;
     /** After a resolution, the topic cannot open a new alert for this long. */
     public final long coolDownMs;
     public final int evidenceSamples;
 
     public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double lift, double threshold,
                          double sourceEvidence, int minSources, double extremeRatio, int persistence,
-                         double minExpected, long quietMs, long coolDownMs, int evidenceSamples) {
+                         double minExpected, long quietMs, double resolveEvidence, long coolDownMs,
+                         int evidenceSamples) {
         require(slideMs > 0 && windowMs >= slideMs && windowMs % slideMs == 0,
                 "the spike window must be a positive multiple of the slide");
         require(warmUpMs >= 0 && halfLifeMs > 0, "warm-up must be >= 0 and half-life > 0");
         require(lift > 1 && threshold > 0 && sourceEvidence > 0 && minSources >= 1 && extremeRatio >= 1
                         && persistence >= 1 && minExpected > 0,
                 "lift > 1, evidence thresholds > 0, sources and persistence >= 1, minExpected > 0");
-        require(quietMs >= slideMs && coolDownMs >= 0 && evidenceSamples >= 0,
-                "quiet period must be at least one slide; cool-down and evidence >= 0");
+        require(quietMs >= slideMs && resolveEvidence > 0 && coolDownMs >= 0 && evidenceSamples >= 0,
+                "quiet period must be at least one slide; resolve evidence > 0; cool-down and evidence >= 0");
         this.slideMs = slideMs;
         this.windowMs = windowMs;
         this.warmUpMs = warmUpMs;
@@ -61,14 +64,15 @@ public final class SpikeSettings implements Serializable {
         this.persistence = persistence;
         this.minExpected = minExpected;
         this.quietMs = quietMs;
+        this.resolveEvidence = resolveEvidence;
         this.coolDownMs = coolDownMs;
         this.evidenceSamples = evidenceSamples;
     }
 
-    /** Defaults: 5 s slides, 30 s windows, 30 min warm-up and half-life; see the README for the rule. */
+    /** Defaults: 5 s slides, 30 s windows, 30 min warm-up, 15 min half-life; see the README for the rule. */
     public static SpikeSettings defaults() {
-        return new SpikeSettings(5_000, 30_000, 1_800_000, 1_800_000, 3.0, 15.0, 2.0, 2, 5.0, 2, 1.0,
-                120_000, 600_000, 5);
+        return new SpikeSettings(5_000, 30_000, 1_800_000, 900_000, 3.0, 15.0, 2.0, 2, 5.0, 2, 1.0,
+                120_000, 5.0, 600_000, 5);
     }
 
     /** Full windows the baseline must have seen before the topic may alert. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One slide of one topic, every source's evidence read together: do enough sources rise together with
- * enough evidence between them (or one alone, extremely), is an open alert still active, how severe.
+ * enough evidence between them (or one alone, extremely), and how severe.
  */
 final class WindowVerdict {
     final List<SourceReading> readings;
@@ -18,8 +18,6 @@ final class WindowVerdict {
     final double evidence;
     /** The opening rule holds in this slide (persistence is the caller's). */
     final boolean fires;
-    /** An open alert goes on: at least half the opening evidence is left. */
-    final boolean active;
     final double lift;
 
     WindowVerdict(List<SourceReading> readings, SpikeSettings settings) {
@@ -39,7 +37,6 @@ final class WindowVerdict {
         }
         this.evidence = total;
         this.fires = (rising.size() >= settings.minSources && total >= settings.threshold) || extreme;
-        this.active = total >= settings.threshold / 2;
         this.lift = expected > 0 ? observed / expected : 0;
     }
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 class BaselineModelTest {
     /** 5 s slides, 30 s windows; lift 3, threshold 12, a floor of 1 expected complaint per window. */
     private static final SpikeSettings SETTINGS = new SpikeSettings(5_000, 30_000, 0, 1_800_000, 3.0, 12.0, 1.5, 2,
-            5.0, 2, 1.0, 120_000, 600_000, 5);
+            5.0, 2, 1.0, 120_000, 5.0, 600_000, 5);
 
     @Test
     void eachSlideAddsTheLogLikelihoodRatioOfARise() {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpikeDetectorTest {
     private static final long T0 = 1_700_000_000_000L;
     private static final SpikeSettings SETTINGS = new SpikeSettings(1_000, 5_000, 20_000, 60_000, 3.0, 15.0, 2.0, 2,
-            5.0, 2, 1.0, 5_000, 30_000, 3);
+            5.0, 2, 1.0, 5_000, 5.0, 30_000, 3);
 
     private KeyedOneInputStreamOperatorTestHarness<String, TopicSignal, Alert> harness;
     private final Random random = new Random(11);
@@ -68,9 +68,8 @@ class SpikeDetectorTest {
         assertThat(opened.getAffectedCustomers()).isPositive();
         Alert resolved = alerts.get(alerts.size() - 1);
         assertThat(resolved.getSources()).contains(Channel.SOCIAL);
-        // The evidence decays at the baseline's pace once the rise ends (slowest in SOCIAL, 1 a second), then the
-        // 5 s quiet period
-        assertThat(resolved.getUpdatedAt()).isBetween(T0 + 80_000, T0 + 100_000);
+        // Evidence that the rise is over gathers within slides once it ends, then the 5 s quiet period
+        assertThat(resolved.getUpdatedAt()).isBetween(T0 + 80_000, T0 + 90_000);
         assertThat(resolved.getReason()).contains("back to baseline");
 
         // When the topic goes silent, its timers stop and only the learned baseline stays
@@ -78,6 +77,35 @@ class SpikeDetectorTest {
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
         assertThat(harness.numKeyedStateEntries()).as("the baseline, no customers").isEqualTo(1);
+    }
+
+    @Test
+    void resolvesSoonAfterTheRiseEndsAcrossARestore() throws Exception {
+        harness = open(null, false);
+        traffic("billing", 0, 60, normal());
+        traffic("billing", 60, 70, rates(12, 12, 1));
+        traffic("billing", 70, 72, normal());
+        String id = alerts().get(0).getAlertId();
+        assertThat(alerts()).extracting(Alert::getStatus).doesNotContain(AlertStatus.RESOLVED);
+
+        // Given a restore while the alert winds down
+        OperatorSubtaskState snapshot = harness.snapshot(1L, T0 + 72_000);
+        harness.close();
+        harness = open(snapshot, false);
+        traffic("billing", 72, 95, normal());
+
+        // Then it resolves after the 5 s quiet period, not after the capped evidence has drained away
+        List<Alert> after = alerts();
+        assertThat(after).extracting(Alert::getStatus).containsExactly(AlertStatus.RESOLVED);
+        assertThat(after.get(0).getAlertId()).isEqualTo(id);
+        assertThat(after.get(0).getUpdatedAt()).isBetween(T0 + 75_000, T0 + 79_000);
+
+        // And after the 30 s cool-down, steady traffic opens nothing; a silent topic keeps only its baseline
+        traffic("billing", 95, 160, normal());
+        assertThat(alerts()).hasSize(1);
+        harness.processWatermark(new Watermark(T0 + 3_600_000));
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     }
 
     @Test
