@@ -4,7 +4,9 @@ import org.apache.flink.api.connector.sink2.Sink;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaConnectors;
 import vigil.jobs.kafka.OutputEncoding;
+import vigil.schemas.ActionChange;
 import vigil.schemas.Alert;
+import vigil.schemas.CatalogStatus;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
@@ -23,6 +25,10 @@ public final class Outputs {
     final Sink<Alert> alerts;
     /** Null: the outcome of rule control messages is not written (the rules still apply). */
     final Sink<RuleStatus> ruleStatus;
+    /** Null: top-action changes are not written (next-best-action still scores). */
+    Sink<ActionChange> actions;
+    /** Null: the outcome of catalog messages is not written. */
+    Sink<CatalogStatus> catalogStatus;
 
     /** Without alerts: the spike detector and the customer rules are not wired. */
     public Outputs(Sink<ScoreUpdate> scores, Sink<Interaction> enriched, Sink<DeadLetter> deadLetters,
@@ -47,7 +53,15 @@ public final class Outputs {
 
     /** The same outputs, also writing the outcome of each rule control message there. */
     public Outputs withRuleStatus(Sink<RuleStatus> sink) {
-        return new Outputs(scores, enriched, deadLetters, modelUpdates, alerts, sink);
+        return new Outputs(scores, enriched, deadLetters, modelUpdates, alerts, sink).withActions(actions, catalogStatus);
+    }
+
+    /** The same outputs, also writing top-action changes and the outcome of catalog messages there. */
+    public Outputs withActions(Sink<ActionChange> actionSink, Sink<CatalogStatus> statusSink) {
+        Outputs outputs = new Outputs(scores, enriched, deadLetters, modelUpdates, alerts, ruleStatus);
+        outputs.actions = actionSink;
+        outputs.catalogStatus = statusSink;
+        return outputs;
     }
 
     public static Outputs kafka(VigilConfig config) {
@@ -57,6 +71,8 @@ public final class Outputs {
                 KafkaConnectors.sink(config, StreamId.DEAD_LETTERS, OutputEncoding.DEAD_LETTERS),
                 KafkaConnectors.sink(config, StreamId.CONTROL, OutputEncoding.MODEL_UPDATES),
                 KafkaConnectors.sink(config, StreamId.ALERTS, OutputEncoding.ALERTS))
-                .withRuleStatus(KafkaConnectors.sink(config, StreamId.RULE_STATUS, OutputEncoding.RULE_STATUS));
+                .withRuleStatus(KafkaConnectors.sink(config, StreamId.RULE_STATUS, OutputEncoding.RULE_STATUS))
+                .withActions(KafkaConnectors.sink(config, StreamId.ACTIONS, OutputEncoding.ACTIONS),
+                        KafkaConnectors.sink(config, StreamId.CATALOG_STATUS, OutputEncoding.CATALOG_STATUS));
     }
 }

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  */
 final class Arbitration {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
-    private static final Comparator<RecommendedAction> ORDER = Comparator
-            .comparingDouble(RecommendedAction::getPriority).reversed()
-            .thenComparing(RecommendedAction::getActionId);
+    private static final Comparator<Candidate> ORDER = Comparator
+            .comparingDouble(Candidate::priority).reversed()
+            .thenComparing(c -> c.action().id());
 
     private final ContactPolicy policy;
     private final int topN;
@@ -39,7 +39,7 @@ final class Arbitration {
 
     Decision decide(Catalog catalog, Facts facts, Integer segment, Propensities propensities,
                     List<ActionContact> history, long now) {
-        List<RecommendedAction> candidates = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         int suppressed = 0;
         for (Action action : catalog.actions()) {
             if (!action.validAt(now) || !action.offered(facts)) {
@@ -50,32 +50,48 @@ final class Arbitration {
                 suppressed++;
                 continue;
             }
-            candidates.add(rank(action, facts, segment, propensities, verdict.channel()));
+            candidates.add(candidate(action, facts, segment, propensities, verdict.channel()));
         }
         candidates.sort(ORDER);
-        return new Decision(List.copyOf(candidates.subList(0, Math.min(topN, candidates.size()))), suppressed);
+        List<RecommendedAction> top = new ArrayList<>(Math.min(topN, candidates.size()));
+        for (Candidate c : candidates.subList(0, Math.min(topN, candidates.size()))) {
+            top.add(recommend(c, facts));
+        }
+        return new Decision(top, suppressed);
     }
 
-    private static RecommendedAction rank(Action action, Facts facts, Integer segment, Propensities propensities,
-                                          String channel) {
+    /** An offered action with its priority; the reason is written only for the top N. */
+    private record Candidate(Action action, String channel, Propensities.Estimate propensity, double context,
+                             List<Action.ContextWeight> matched, double priority) {}
+
+    private static Candidate candidate(Action action, Facts facts, Integer segment, Propensities propensities,
+                                       String channel) {
         Propensities.Estimate p = propensities.of(action, segment);
         double context = 1.0;
-        List<String> why = new ArrayList<>();
+        List<Action.ContextWeight> matched = new ArrayList<>(2);
         for (Action.ContextWeight w : action.context()) {
             if (w.when().test(facts)) {
                 context *= w.weight();
-                why.add(fill(w.reason(), facts));
+                matched.add(w);
             }
         }
-        double priority = p.propensity() * context * action.value() * action.lever();
+        return new Candidate(action, channel, p, context, matched,
+                p.propensity() * context * action.value() * action.lever());
+    }
+
+    private static RecommendedAction recommend(Candidate c, Facts facts) {
+        Action action = c.action();
+        Propensities.Estimate p = c.propensity();
+        List<String> why = new ArrayList<>(c.matched().size());
+        c.matched().forEach(w -> why.add(fill(w.reason(), facts)));
         String reason = (why.isEmpty() ? (action.description() == null ? action.name() : action.description())
                 : String.join("; ", why))
                 + String.format(Locale.ROOT, " | priority %.3g = propensity %.2f (%s: %d accepted, %d rejected)"
-                        + " x context %.2f x value %s x lever %s", priority, p.propensity(),
+                        + " x context %.2f x value %s x lever %s", c.priority(), p.propensity(),
                 p.segment() == Propensities.ALL ? "all segments" : "segment " + p.segment(), p.accepted(),
-                p.rejected(), context, plain(action.value()), plain(action.lever()));
-        return RecommendedAction.newBuilder().setActionId(action.id()).setName(action.name()).setChannel(channel)
-                .setPriority(priority).setPropensity(p.propensity()).setContextWeight(context).setReason(reason)
+                p.rejected(), c.context(), plain(action.value()), plain(action.lever()));
+        return RecommendedAction.newBuilder().setActionId(action.id()).setName(action.name()).setChannel(c.channel())
+                .setPriority(c.priority()).setPropensity(p.propensity()).setContextWeight(c.context()).setReason(reason)
                 .setAcceptLabel(action.acceptLabel()).setRejectLabel(action.rejectLabel()).build();
     }
 

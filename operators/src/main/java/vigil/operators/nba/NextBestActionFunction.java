@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -120,9 +121,13 @@ public class NextBestActionFunction extends KeyedBroadcastProcessFunction<String
                     .setAt(now).setPreviousActionId(previousTop).setAction(top.get(0)).setSegment(segment)
                     .setCatalogVersion(catalog.version()).build());
         }
-        customer.update(NbaCustomerState.newBuilder().setContacts(history)
-                .setTopActionId(topId != null ? topId : previousTop).setLastSeen(now).build());
-        scheduleExpiry(history, ctx.timerService());
+        String nextTop = topId != null ? topId : previousTop;
+        boolean changed = state == null || !history.equals(state.getContacts()) || !Objects.equals(nextTop, previousTop);
+        if (changed) { // an unchanged customer costs no state write
+            customer.update(NbaCustomerState.newBuilder().setContacts(history).setTopActionId(nextTop)
+                    .setLastSeen(now).build());
+            scheduleExpiry(history, ctx.timerService());
+        }
         out.collect(withActions(update, top, segment));
     }
 
