@@ -48,6 +48,8 @@ final class DemoSummary {
         text.append(String.format("  customers by churn band %s%n", out.customersByChurnBand()));
         text.append(String.format("  customers by top action %s%n", out.customersByTopAction()));
         text.append(String.format("  out cx.actions          %,10d top-action changes%n", out.actionChanges()));
+        out.latestReasonByAction().forEach((action, reason) ->
+                text.append(String.format("    latest reason %-20s %s%n", action, reason)));
         text.append(String.format("  out cx.dead-letters     %,10d %s%n", out.deadLetters(), out.deadLettersByReason()));
         text.append(String.format("  out cx.alerts (spikes)  %s%n", out.alertsByStatus()));
         text.append(String.format("  out cx.alerts (rules)   %s%n", out.ruleAlertsByRule()));
@@ -73,6 +75,8 @@ final class DemoSummary {
         ObjectNode topActions = root.putObject("customersByTopAction");
         out.customersByTopAction().forEach(topActions::put);
         root.put("actionChanges", out.actionChanges());
+        ObjectNode actionReasons = root.putObject("latestReasonByAction");
+        out.latestReasonByAction().forEach(actionReasons::put);
         root.put("erasures", out.tombstones());
         root.put("deadLetters", out.deadLetters());
         ObjectNode reasons = root.putObject("deadLettersByReason");

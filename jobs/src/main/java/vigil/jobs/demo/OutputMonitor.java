@@ -4,7 +4,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaClients;
+import vigil.schemas.ActionChange;
 import vigil.schemas.Alert;
+import vigil.schemas.RecommendedAction;
 import vigil.schemas.CustomerScore;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
@@ -34,6 +36,9 @@ public final class OutputMonitor implements Runnable {
     /** Each customer's latest top next-best action. */
     private final Map<String, String> topActions = new HashMap<>();
     private long actionChanges;
+    /** The latest reason read on cx.actions, per action id. */
+    private final Map<String, String> reasonByAction = new TreeMap<>();
+    private final RecordCodec<ActionChange> actionCodec;
     private final Map<String, Long> alertsByStatus = new TreeMap<>();
     private final Map<String, Long> ruleAlerts = new TreeMap<>();
     private final Queue<String> alertLines = new ConcurrentLinkedQueue<>();
@@ -51,6 +56,7 @@ public final class OutputMonitor implements Runnable {
         this.deadLetterCodec = RecordCodec.of(DeadLetter.class, config.format(StreamId.DEAD_LETTERS));
         this.alertCodec = RecordCodec.of(Alert.class, config.format(StreamId.ALERTS));
         this.scoreCodec = RecordCodec.of(CustomerScore.class, config.format(StreamId.SCORES));
+        this.actionCodec = RecordCodec.of(ActionChange.class, config.format(StreamId.ACTIONS));
     }
 
     @Override
@@ -90,6 +96,8 @@ public final class OutputMonitor implements Runnable {
                 }
             } else if (record.topic().equals(config.topic(StreamId.ACTIONS))) {
                 actionChanges++;
+                RecommendedAction action = actionCodec.decode(record.value()).getAction();
+                reasonByAction.put(action.getActionId(), action.getReason());
             } else if (record.topic().equals(config.topic(StreamId.ENRICHED))) {
                 Interaction interaction = enrichedCodec.decode(record.value());
                 enrichedByChannel.merge(interaction.getChannel().name(), 1L, Long::sum);
@@ -117,7 +125,7 @@ public final class OutputMonitor implements Runnable {
     public synchronized Counts counts() {
         return new Counts(new TreeMap<>(enrichedByChannel), new TreeMap<>(sentimentByLabel), new TreeMap<>(topics),
                 new TreeMap<>(deadLettersByReason), scores, tombstones, new TreeMap<>(alertsByStatus), bandCounts(),
-                new TreeMap<>(ruleAlerts), actionChanges, topActionCounts());
+                new TreeMap<>(ruleAlerts), actionChanges, topActionCounts(), new TreeMap<>(reasonByAction));
     }
 
     private Map<String, Long> topActionCounts() {
@@ -146,7 +154,7 @@ public final class OutputMonitor implements Runnable {
                          Map<String, Long> topics, Map<String, Long> deadLettersByReason, long scores, long tombstones,
                          Map<String, Long> alertsByStatus, Map<String, Long> customersByChurnBand,
                          Map<String, Long> ruleAlertsByRule, long actionChanges,
-                         Map<String, Long> customersByTopAction) {
+                         Map<String, Long> customersByTopAction, Map<String, String> latestReasonByAction) {
         public long enriched() {
             return enrichedByChannel.values().stream().mapToLong(Long::longValue).sum();
         }
