@@ -59,7 +59,9 @@ import java.util.List;
  * scores and enriched interactions; learn the churn model online from outcomes and publish the
  * models it promotes to cx.control, from where every subtask swaps them in by broadcast; raise spike
  * alerts per topic and per-customer alerts from runtime rules (broadcast from cx.control) to
- * cx.alerts. It only wires; the logic lives in operators.
+ * cx.alerts; rank each customer's next-best actions (catalog broadcast from cx.control, segments and
+ * propensities learned online) into the scores and write top-action changes to cx.actions. It only
+ * wires; the logic lives in operators.
  */
 public final class ScoringJob {
     private final VigilConfig config;
