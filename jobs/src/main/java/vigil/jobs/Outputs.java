@@ -4,7 +4,9 @@ import org.apache.flink.api.connector.sink2.Sink;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.OutputEncoding;
 import vigil.jobs.streams.Connectors;
+import vigil.schemas.ActionChange;
 import vigil.schemas.Alert;
+import vigil.schemas.CatalogStatus;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
@@ -23,6 +25,10 @@ public final class Outputs {
     final Sink<Alert> alerts;
     /** Null: the outcome of rule control messages is not written (the rules still apply). */
     final Sink<RuleStatus> ruleStatus;
+    /** Null: top-action changes are not written (next-best-action still scores). */
+    Sink<ActionChange> actions;
+    /** Null: the outcome of catalog messages is not written. */
+    Sink<CatalogStatus> catalogStatus;
 
     /** Without alerts: the spike detector and the customer rules are not wired. */
     public Outputs(Sink<ScoreUpdate> scores, Sink<Interaction> enriched, Sink<DeadLetter> deadLetters,
@@ -47,7 +53,15 @@ public final class Outputs {
 
     /** The same outputs, also writing the outcome of each rule control message there. */
     public Outputs withRuleStatus(Sink<RuleStatus> sink) {
-        return new Outputs(scores, enriched, deadLetters, modelUpdates, alerts, sink);
+        return new Outputs(scores, enriched, deadLetters, modelUpdates, alerts, sink).withActions(actions, catalogStatus);
+    }
+
+    /** The same outputs, also writing top-action changes and the outcome of catalog messages there. */
+    public Outputs withActions(Sink<ActionChange> actionSink, Sink<CatalogStatus> statusSink) {
+        Outputs outputs = new Outputs(scores, enriched, deadLetters, modelUpdates, alerts, ruleStatus);
+        outputs.actions = actionSink;
+        outputs.catalogStatus = statusSink;
+        return outputs;
     }
 
     /** Every output on its configured system: a Kafka topic, or a Pulsar topic (`systems:`). */
@@ -58,6 +72,8 @@ public final class Outputs {
                 Connectors.sink(config, StreamId.DEAD_LETTERS, OutputEncoding.DEAD_LETTERS),
                 Connectors.sink(config, StreamId.CONTROL, OutputEncoding.MODEL_UPDATES),
                 Connectors.sink(config, StreamId.ALERTS, OutputEncoding.ALERTS))
-                .withRuleStatus(Connectors.sink(config, StreamId.RULE_STATUS, OutputEncoding.RULE_STATUS));
+                .withRuleStatus(Connectors.sink(config, StreamId.RULE_STATUS, OutputEncoding.RULE_STATUS))
+                .withActions(Connectors.sink(config, StreamId.ACTIONS, OutputEncoding.ACTIONS),
+                        Connectors.sink(config, StreamId.CATALOG_STATUS, OutputEncoding.CATALOG_STATUS));
     }
 }

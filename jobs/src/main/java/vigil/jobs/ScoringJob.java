@@ -24,6 +24,14 @@ import vigil.operators.decode.DecodeFunction;
 import vigil.operators.decode.RawRecord;
 import vigil.operators.enrich.AnalyzeFunction;
 import vigil.operators.enrich.InteractionsOnly;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import vigil.operators.nba.CatalogUpdateSplit;
+import vigil.operators.nba.NbaBroadcasts;
+import vigil.operators.nba.NbaDescriptors;
+import vigil.operators.nba.NbaSettings;
+import vigil.operators.nba.NextBestActionFunction;
+import vigil.operators.nba.PropensityLearner;
+import vigil.operators.nba.segments.SegmentLearner;
 import vigil.operators.rules.CustomerRulesFunction;
 import vigil.operators.rules.RuleDescriptors;
 import vigil.operators.rules.RuleInputs;
@@ -35,6 +43,9 @@ import vigil.schemas.Alert;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.CustomerEvent;
 import vigil.schemas.LabeledExample;
+import vigil.schemas.NbaBroadcast;
+import vigil.schemas.PropensityTable;
+import vigil.schemas.SegmentModel;
 import vigil.schemas.RuleInput;
 import vigil.schemas.ScoreUpdate;
 import vigil.schemas.TopicSignal;
@@ -48,7 +59,9 @@ import java.util.List;
  * scores and enriched interactions; learn the churn model online from outcomes and publish the
  * models it promotes to cx.control, from where every subtask swaps them in by broadcast; raise spike
  * alerts per topic and per-customer alerts from runtime rules (broadcast from cx.control) to
- * cx.alerts. It only wires; the logic lives in operators.
+ * cx.alerts; rank each customer's next-best actions (catalog broadcast from cx.control, segments and
+ * propensities learned online) into the scores and write top-action changes to cx.actions. It only
+ * wires; the logic lives in operators.
  */
 public final class ScoringJob {
     private final VigilConfig config;
@@ -109,9 +122,12 @@ public final class ScoringJob {
                 .process(new ModelUpdateSplit()).uid("model-updates").name("model updates");
         DataStream<ControlMessage> modelUpdates = withoutModels.getSideOutput(ModelUpdateSplit.MODEL_UPDATES);
         // Rule messages always leave the customer stream, so customer state never sees them.
-        SingleOutputStreamOperator<CustomerEvent> customerEvents = withoutModels
+        SingleOutputStreamOperator<CustomerEvent> withoutRules = withoutModels
                 .process(new RuleUpdateSplit()).uid("rule-updates").name("rule updates");
-        DataStream<ControlMessage> ruleUpdates = customerEvents.getSideOutput(RuleUpdateSplit.RULE_UPDATES);
+        DataStream<ControlMessage> ruleUpdates = withoutRules.getSideOutput(RuleUpdateSplit.RULE_UPDATES);
+        SingleOutputStreamOperator<CustomerEvent> customerEvents = withoutRules
+                .process(new CatalogUpdateSplit()).uid("catalog-updates").name("catalog updates");
+        DataStream<ControlMessage> catalogUpdates = customerEvents.getSideOutput(CatalogUpdateSplit.CATALOG_UPDATES);
 
         SingleOutputStreamOperator<ScoreUpdate> scores = customerEvents.keyBy(CustomerEvent::getCustomerId)
                 .process(new CustomerStateFunction(config.stateSettings(), config.featureSpec()))
@@ -120,14 +136,17 @@ public final class ScoringJob {
                 .connect(modelUpdates.broadcast(ChurnStateDescriptors.MODELS))
                 .process(new ChurnScoringFunction(config.churnSettings(), modelParser, initialModel))
                 .uid("churn-scoring").name("churn scoring");
-        scores.sinkTo(outputs.scores).uid("scores-sink").name("scores");
+        DataStream<Alert> spikeAlerts = outputs.alerts != null && config.spikes.enabled ? spikeAlerts(events) : null;
+        DataStream<ScoreUpdate> published = config.nba.enabled
+                ? nextBestActions(scores, catalogUpdates, spikeAlerts, outputs) : scores;
+        published.sinkTo(outputs.scores).uid("scores-sink").name("scores");
 
         if (config.churn.learner.enabled) {
             learn(scores.getSideOutput(ChurnStateDescriptors.LABELED_EXAMPLES), modelUpdates, outputs);
         }
         List<DataStream<Alert>> alerts = new ArrayList<>();
-        if (outputs.alerts != null && config.spikes.enabled) {
-            alerts.add(spikeAlerts(events));
+        if (spikeAlerts != null) {
+            alerts.add(spikeAlerts);
         }
         if (outputs.alerts != null && config.rules.enabled) {
             alerts.add(customerRuleAlerts(customerEvents, scores, ruleUpdates, outputs));
@@ -148,6 +167,52 @@ public final class ScoringJob {
                 .process(new OnlineLearner(config.learnerSettings(), modelParser, initialModel))
                 .uid("online-learner").name("online churn learner").setParallelism(1)
                 .sinkTo(outputs.modelUpdates).uid("control-sink").name("model updates to control").setParallelism(1);
+    }
+
+    /**
+     * Next-best-action per customer, after churn scoring: the segment learner and the propensity learner
+     * (one instance each) learn from the scores; their models, the catalog messages and the open spike
+     * alerts are broadcast to the keyed next-best-action operator, which adds the top actions and the
+     * segment to each score, writes top-action changes to cx.actions and catalog outcomes to
+     * cx.catalog-status.
+     */
+    private DataStream<ScoreUpdate> nextBestActions(DataStream<ScoreUpdate> scores, DataStream<ControlMessage> catalogUpdates,
+                                                    DataStream<Alert> spikeAlerts, Outputs outputs) {
+        NbaSettings settings = config.nbaSettings();
+        AvroTypeInfo<NbaBroadcast> broadcastType = new AvroTypeInfo<>(NbaBroadcast.class);
+        DataStream<SegmentModel> segmentModels = scores.keyBy(update -> SegmentLearner.KEY, Types.STRING)
+                .process(new SegmentLearner(settings.segments()))
+                .uid("segment-learner").name("segment learner (online k-means)").setParallelism(1);
+        DataStream<PropensityTable> propensities = scores.filter(PropensityLearner::isReaction)
+                .uid("action-reactions").name("action reactions")
+                .keyBy(update -> PropensityLearner.KEY, Types.STRING)
+                .connect(segmentModels.keyBy(model -> PropensityLearner.KEY, Types.STRING))
+                .process(new PropensityLearner())
+                .uid("propensity-learner").name("propensity learner").setParallelism(1);
+        DataStream<NbaBroadcast> broadcasts = catalogUpdates.map(new NbaBroadcasts.Wrap<ControlMessage>())
+                .returns(broadcastType).uid("nba-catalogs").name("catalogs to broadcast")
+                .union(segmentModels.map(new NbaBroadcasts.Wrap<SegmentModel>()).returns(broadcastType)
+                                .uid("nba-segments").name("segments to broadcast").setParallelism(1),
+                        propensities.map(new NbaBroadcasts.Wrap<PropensityTable>()).returns(broadcastType)
+                                .uid("nba-propensities").name("propensities to broadcast").setParallelism(1));
+        if (spikeAlerts != null) {
+            broadcasts = broadcasts.union(spikeAlerts.flatMap(new NbaBroadcasts.SpikeAlerts()).returns(broadcastType)
+                    .uid("nba-alerts").name("live alerts to broadcast"));
+        }
+        SingleOutputStreamOperator<ScoreUpdate> withActions = scores.keyBy(ScoreUpdate::getCustomerId)
+                .connect(broadcasts.broadcast(NbaDescriptors.CATALOGS, NbaDescriptors.SEGMENTS,
+                        NbaDescriptors.PROPENSITIES, NbaDescriptors.LIVE_ALERTS))
+                .process(new NextBestActionFunction(settings))
+                .uid("next-best-action").name("next-best-action");
+        if (outputs.actions != null) {
+            withActions.getSideOutput(NbaDescriptors.ACTION_CHANGES)
+                    .sinkTo(outputs.actions).uid("actions-sink").name("actions");
+        }
+        if (outputs.catalogStatus != null) {
+            withActions.getSideOutput(NbaDescriptors.CATALOG_STATUS)
+                    .sinkTo(outputs.catalogStatus).uid("catalog-status-sink").name("catalog status");
+        }
+        return withActions;
     }
 
     /** Negative interactions per problem topic, across sources, for cx.alerts. */

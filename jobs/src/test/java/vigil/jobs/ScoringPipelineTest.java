@@ -12,7 +12,10 @@ import vigil.jobs.config.VigilConfig;
 import vigil.jobs.testing.CollectingSink;
 import vigil.jobs.testing.Corpus;
 import vigil.operators.decode.RawRecord;
+import vigil.schemas.ActionChange;
+import vigil.schemas.CatalogStatus;
 import vigil.schemas.ControlMessage;
+import vigil.schemas.RecommendedAction;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.ScoreUpdate;
@@ -52,8 +55,9 @@ class ScoringPipelineTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         ScoringJob job = new ScoringJob(config);
         job.configure(env);
+        CollectingSink<ActionChange> actionChanges = new CollectingSink<>("pipeline-actions");
         job.wire(env.fromCollection(corpus.raw, TypeInformation.of(RawRecord.class)), new Outputs(scores, enriched, deadLetters,
-                modelUpdates));
+                modelUpdates).withActions(actionChanges, new CollectingSink<CatalogStatus>("pipeline-catalog-status")));
         env.execute("pipeline-test");
 
         // Then every bad record is dead-lettered once, with its origin and a reason
@@ -93,6 +97,22 @@ class ScoringPipelineTest {
                 .as("the synthetic customers do not all look alike").isGreaterThan(100);
         assertThat(modelUpdates.results()).as("whatever the learner promotes is a readable model")
                 .allSatisfy(m -> assertThat(ChurnModels.parser().parse(m.getPayload()).version()).isPositive());
+
+        // and every score carries one to three next-best actions of the default catalog, each with a reason
+        assertThat(updates).allSatisfy(u -> {
+            List<RecommendedAction> actions = u.getScore().getActions();
+            assertThat(actions).hasSizeBetween(1, 3);
+            assertThat(u.getScore().getTopActions()).isEqualTo(actions.stream().map(RecommendedAction::getActionId)
+                    .collect(Collectors.toList()));
+            assertThat(actions).allSatisfy(a -> assertThat(a.getReason()).contains("priority"));
+        });
+        assertThat(updates.stream().map(u -> u.getScore().getTopActions().get(0)).distinct().count())
+                .as("more than one kind of top action").isGreaterThan(2);
+        assertThat(updates.stream().filter(u -> u.getScore().getSegment() != null).count())
+                .as("segments once the online k-means had its first batch").isPositive();
+        assertThat(updates).allSatisfy(u -> assertThat(u.getScore().getSegment()).isIn(null, 0, 1, 2, 3));
+        assertThat(actionChanges.results()).isNotEmpty().allSatisfy(c -> assertThat(c.getCatalogVersion())
+                .isEqualTo("default-1"));
 
         // and every text is analyzed: redacted, scored, tagged
         List<Interaction> texts = interactions.stream().filter(i -> i.getText() != null && !i.getText().isBlank())

@@ -12,7 +12,7 @@ import java.time.Duration;
         description = "Real-time customer-signal engine on Apache Flink.",
         subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, CreateTopicsCommand.class,
                 TrainSentimentCommand.class, EvalSentimentCommand.class, GenerateMessagesCommand.class,
-                ChurnHistoryCommand.class, PublishModelCommand.class, PublishRuleCommand.class,
+                ChurnHistoryCommand.class, PublishModelCommand.class, PublishRuleCommand.class, PublishCatalogCommand.class,
                 TrainChurnCommand.class, EvalChurnCommand.class, EvalAlertsCommand.class})
 public final class VigilCli {
     public static void main(String[] args) {

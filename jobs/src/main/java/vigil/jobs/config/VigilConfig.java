@@ -8,7 +8,10 @@ import vigil.operators.churn.stream.ChurnSettings;
 import vigil.operators.customer.StateSettings;
 import vigil.operators.enrich.AnalysisSettings;
 import vigil.operators.enrich.SentimentPath;
+import vigil.operators.features.FeatureKind;
 import vigil.operators.features.FeatureSpec;
+import vigil.operators.nba.NbaSettings;
+import vigil.operators.nba.catalog.CatalogSource;
 import vigil.operators.rules.RuleSettings;
 import vigil.operators.spike.SpikeSettings;
 import vigil.operators.text.EntityTagger;
@@ -54,6 +57,7 @@ public class VigilConfig implements Serializable {
     public Rules rules = new Rules();
     public Metrics metrics = new Metrics();
     public Console console = new Console();
+    public Nba nba = new Nba();
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";
@@ -237,6 +241,47 @@ public class VigilConfig implements Serializable {
         public int chartBuckets = 30;
     }
 
+    /** Next-best-action (README: Next-best-action). */
+    public static class Nba implements Serializable {
+        public boolean enabled = true;
+        /** The action catalog (JSON): a file path or a classpath resource; replaceable at runtime by CATALOG_REPLACE. */
+        public String catalog = CatalogSource.DEFAULT_CATALOG;
+        /** Actions published per customer. */
+        public int topN = 3;
+        public NbaPolicy policy = new NbaPolicy();
+        /** Beta prior (pseudo-counts) of an action whose catalog entry has none. */
+        public double priorAccepted = 1;
+        public double priorRejected = 4;
+        public NbaSegments segments = new NbaSegments();
+    }
+
+    public static class NbaPolicy implements Serializable {
+        /** M: an action is suppressed after this many impressions (shown, accepted or rejected) within the window. */
+        public int maxImpressions = 3;
+        /** ... or this many rejections within the window. */
+        public int maxRejections = 2;
+        /** N days of both caps. */
+        public Duration window = Duration.ofDays(7);
+        /** After an accept or a reject, the action waits this long. */
+        public Duration coolDown = Duration.ofDays(2);
+        /** Impressions per channel per customer within channelPeriod (any action); a channel left out is not capped. */
+        public Map<String, Integer> channelCaps = new LinkedHashMap<>(Map.of("call", 1, "sms", 2, "email", 3, "app", 5));
+        public Duration channelPeriod = Duration.ofDays(7);
+    }
+
+    public static class NbaSegments implements Serializable {
+        /** k: behaviour segments. */
+        public int k = 4;
+        /** Weight of the past per mini-batch (OnlineKMeans' decayFactor). */
+        public double decay = 0.9;
+        /** Points per mini-batch. */
+        public int batchSize = 200;
+        /** Numeric features of the feature spec the segments are learned on (standardized). */
+        public List<String> features = List.of("tenureMonths", "monthlyCharges", "contacts.30d", "negative.30d",
+                "repeatContacts", "cancelPages.30d", "pricingPages.30d", "errorPages.30d", "sentiment");
+        public long seed = 42;
+    }
+
     public String topic(StreamId stream) {
         return topics.getOrDefault(stream, stream.defaultTopic());
     }
@@ -302,6 +347,27 @@ public class VigilConfig implements Serializable {
     public RuleSettings ruleSettings() {
         return new RuleSettings(rules.coolDown.toMillis(), rules.retention.toMillis(),
                 rules.conversationTimeout.toMillis(), rules.cancelPages, RuleFiles.read(rules.initialRules));
+    }
+
+    /** Reads the catalog and the feature spec; the next-best-action operator checks the catalog, so a bad one fails the job at start. */
+    public NbaSettings nbaSettings() {
+        FeatureSpec spec = featureSpec();
+        for (String feature : nba.segments.features) {
+            boolean numeric = spec.features().stream()
+                    .anyMatch(f -> f.name().equals(feature) && f.kind() == FeatureKind.NUMERIC);
+            if (!numeric) {
+                throw new IllegalArgumentException("nba.segments.features: '" + feature
+                        + "' is not a numeric feature of the feature spec " + churn.featureSpec);
+            }
+        }
+        NbaPolicy p = nba.policy;
+        return new NbaSettings(CatalogSource.read(nba.catalog), NbaSettings.facts(spec), nba.topN,
+                new NbaSettings.PolicySettings(p.maxImpressions, p.maxRejections, p.window.toMillis(),
+                        p.coolDown.toMillis(), p.channelCaps, p.channelPeriod.toMillis()),
+                new double[] {nba.priorAccepted, nba.priorRejected},
+                new NbaSettings.SegmentSettings(nba.segments.k, nba.segments.decay, nba.segments.batchSize,
+                        nba.segments.features, nba.segments.seed),
+                state.ttl.toMillis());
     }
 
     private static Map<String, String> defaultPageTopics() {

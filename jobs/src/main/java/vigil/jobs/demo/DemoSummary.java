@@ -24,6 +24,9 @@ final class DemoSummary {
         line.append(" | out: enriched ").append(out.enriched())
                 .append(", scores ").append(out.scores())
                 .append(", dead letters ").append(out.deadLetters());
+        if (out.actionChanges() > 0) {
+            line.append(", action changes ").append(out.actionChanges());
+        }
         if (out.tombstones() > 0) {
             line.append(", erasures ").append(out.tombstones());
         }
@@ -43,6 +46,10 @@ final class DemoSummary {
         text.append(String.format("  texts by topic          %s%n", out.topics()));
         text.append(String.format("  out cx.scores           %,10d (tombstones %d)%n", out.scores(), out.tombstones()));
         text.append(String.format("  customers by churn band %s%n", out.customersByChurnBand()));
+        text.append(String.format("  customers by top action %s%n", out.customersByTopAction()));
+        text.append(String.format("  out cx.actions          %,10d top-action changes%n", out.actionChanges()));
+        out.latestReasonByAction().forEach((action, reason) ->
+                text.append(String.format("    latest reason %-20s %s%n", action, reason)));
         text.append(String.format("  out cx.dead-letters     %,10d %s%n", out.deadLetters(), out.deadLettersByReason()));
         text.append(String.format("  out cx.alerts (spikes)  %s%n", out.alertsByStatus()));
         text.append(String.format("  out cx.alerts (rules)   %s%n", out.ruleAlertsByRule()));
@@ -65,6 +72,11 @@ final class DemoSummary {
         root.put("scores", out.scores());
         ObjectNode bands = root.putObject("customersByChurnBand");
         out.customersByChurnBand().forEach(bands::put);
+        ObjectNode topActions = root.putObject("customersByTopAction");
+        out.customersByTopAction().forEach(topActions::put);
+        root.put("actionChanges", out.actionChanges());
+        ObjectNode actionReasons = root.putObject("latestReasonByAction");
+        out.latestReasonByAction().forEach(actionReasons::put);
         root.put("erasures", out.tombstones());
         root.put("deadLetters", out.deadLetters());
         ObjectNode reasons = root.putObject("deadLettersByReason");

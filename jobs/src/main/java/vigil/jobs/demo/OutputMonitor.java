@@ -4,7 +4,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaClients;
+import vigil.schemas.ActionChange;
 import vigil.schemas.Alert;
+import vigil.schemas.RecommendedAction;
 import vigil.schemas.CustomerScore;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
@@ -31,6 +33,12 @@ public final class OutputMonitor implements Runnable {
     private final RecordCodec<CustomerScore> scoreCodec;
     /** Each customer's latest churn band, as a compacted cx.scores would hold it. */
     private final Map<String, String> churnBands = new HashMap<>();
+    /** Each customer's latest top next-best action. */
+    private final Map<String, String> topActions = new HashMap<>();
+    private long actionChanges;
+    /** The latest reason read on cx.actions, per action id. */
+    private final Map<String, String> reasonByAction = new TreeMap<>();
+    private final RecordCodec<ActionChange> actionCodec;
     private final Map<String, Long> alertsByStatus = new TreeMap<>();
     private final Map<String, Long> ruleAlerts = new TreeMap<>();
     private final Queue<String> alertLines = new ConcurrentLinkedQueue<>();
@@ -48,13 +56,14 @@ public final class OutputMonitor implements Runnable {
         this.deadLetterCodec = RecordCodec.of(DeadLetter.class, config.format(StreamId.DEAD_LETTERS));
         this.alertCodec = RecordCodec.of(Alert.class, config.format(StreamId.ALERTS));
         this.scoreCodec = RecordCodec.of(CustomerScore.class, config.format(StreamId.SCORES));
+        this.actionCodec = RecordCodec.of(ActionChange.class, config.format(StreamId.ACTIONS));
     }
 
     @Override
     public void run() {
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.readCommittedConsumer(config, "vigil-demo-monitor")) {
             consumer.subscribe(List.of(config.topic(StreamId.ENRICHED), config.topic(StreamId.SCORES),
-                    config.topic(StreamId.DEAD_LETTERS), config.topic(StreamId.ALERTS)));
+                    config.topic(StreamId.DEAD_LETTERS), config.topic(StreamId.ALERTS), config.topic(StreamId.ACTIONS)));
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     count(record);
@@ -75,12 +84,20 @@ public final class OutputMonitor implements Runnable {
                 if (record.value() == null) {
                     tombstones++;
                     churnBands.remove(customer);
+                    topActions.remove(customer);
                 } else {
-                    String band = scoreCodec.decode(record.value()).getChurnBand();
-                    if (band != null) {
-                        churnBands.put(customer, band);
+                    CustomerScore score = scoreCodec.decode(record.value());
+                    if (score.getChurnBand() != null) {
+                        churnBands.put(customer, score.getChurnBand());
+                    }
+                    if (!score.getTopActions().isEmpty()) {
+                        topActions.put(customer, score.getTopActions().get(0));
                     }
                 }
+            } else if (record.topic().equals(config.topic(StreamId.ACTIONS))) {
+                actionChanges++;
+                RecommendedAction action = actionCodec.decode(record.value()).getAction();
+                reasonByAction.put(action.getActionId(), action.getReason());
             } else if (record.topic().equals(config.topic(StreamId.ENRICHED))) {
                 Interaction interaction = enrichedCodec.decode(record.value());
                 enrichedByChannel.merge(interaction.getChannel().name(), 1L, Long::sum);
@@ -108,7 +125,13 @@ public final class OutputMonitor implements Runnable {
     public synchronized Counts counts() {
         return new Counts(new TreeMap<>(enrichedByChannel), new TreeMap<>(sentimentByLabel), new TreeMap<>(topics),
                 new TreeMap<>(deadLettersByReason), scores, tombstones, new TreeMap<>(alertsByStatus), bandCounts(),
-                new TreeMap<>(ruleAlerts));
+                new TreeMap<>(ruleAlerts), actionChanges, topActionCounts(), new TreeMap<>(reasonByAction));
+    }
+
+    private Map<String, Long> topActionCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        topActions.values().forEach(action -> counts.merge(action, 1L, Long::sum));
+        return counts;
     }
 
     private Map<String, Long> bandCounts() {
@@ -130,7 +153,8 @@ public final class OutputMonitor implements Runnable {
     public record Counts(Map<String, Long> enrichedByChannel, Map<String, Long> sentimentByLabel,
                          Map<String, Long> topics, Map<String, Long> deadLettersByReason, long scores, long tombstones,
                          Map<String, Long> alertsByStatus, Map<String, Long> customersByChurnBand,
-                         Map<String, Long> ruleAlertsByRule) {
+                         Map<String, Long> ruleAlertsByRule, long actionChanges,
+                         Map<String, Long> customersByTopAction, Map<String, String> latestReasonByAction) {
         public long enriched() {
             return enrichedByChannel.values().stream().mapToLong(Long::longValue).sum();
         }

@@ -50,6 +50,7 @@ public final class ChurnReplay {
         config.churn.featureSpec = spec.toString();
         config.churn.model = modelLocation.toString();
         config.churn.learner.enabled = false;
+        config.nba.enabled = false; // risks only; the replay's generated feature spec has none of the catalog's facts
         config.churn.minDelta = 0;
         config.limits.maxFutureSkew = java.time.Duration.ofDays(36_500);
         config.checkpoints.directory = workDir.resolve("checkpoints").toUri().toString();

@@ -11,9 +11,10 @@ import java.util.Random;
  */
 final class OutcomeEvents {
     private static final String[] CHANNELS = {"email", "app", "web", "call"};
-    private static final String[] ANGRY_ACTIONS = {"retention-offer", "loyalty-discount", "callback"};
-    private static final String[] UPSET_ACTIONS = {"apology-credit", "callback", "tech-visit"};
-    private static final String[] CONTENT_ACTIONS = {"plan-upgrade", "add-on-offer", "loyalty-discount"};
+    // ids of the default next-best-action catalog (vigil/nba/catalog.json)
+    private static final String[] ANGRY_ACTIONS = {"retention-offer", "plan-right-size", "supervisor-callback"};
+    private static final String[] UPSET_ACTIONS = {"apology-credit", "supervisor-callback", "self-service-guide"};
+    private static final String[] CONTENT_ACTIONS = {"premium-upsell", "satisfaction-survey", "plan-right-size"};
 
     private final World world;
 
@@ -61,9 +62,9 @@ final class OutcomeEvents {
     private static double acceptance(String action) {
         switch (action) {
             case "apology-credit": return 0.75;
-            case "tech-visit": return 0.7;
+            case "self-service-guide": return 0.7;
             case "retention-offer": return 0.45;
-            case "callback": return 0.5;
+            case "supervisor-callback": return 0.5;
             default: return 0.2;
         }
     }

@@ -3,7 +3,9 @@ package vigil.jobs.kafka;
 import org.apache.avro.specific.SpecificRecord;
 import vigil.operators.churn.ModelUpdates;
 import vigil.schemas.ControlMessage;
+import vigil.schemas.ActionChange;
 import vigil.schemas.Alert;
+import vigil.schemas.CatalogStatus;
 import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.RuleStatus;
@@ -32,6 +34,13 @@ public final class OutputEncoding<T> implements Serializable {
     public static final OutputEncoding<RuleStatus> RULE_STATUS =
             new OutputEncoding<>(status -> status.getRuleId() != null ? status.getRuleId() : status.getMessageId(),
                     status -> status);
+
+    /** Top-action changes by customer id. */
+    public static final OutputEncoding<ActionChange> ACTIONS =
+            new OutputEncoding<>(ActionChange::getCustomerId, change -> change);
+    /** Catalog status by control message id. */
+    public static final OutputEncoding<CatalogStatus> CATALOG_STATUS =
+            new OutputEncoding<>(CatalogStatus::getMessageId, status -> status);
 
     private final Part<T, String> key;
     private final Part<T, SpecificRecord> value;

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 import vigil.schemas.codec.RecordFormat;
 import vigil.schemas.streams.StreamId;
 
+import vigil.operators.nba.NbaSettings;
+import vigil.operators.nba.NextBestActionFunction;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -45,6 +49,25 @@ class ConfigLoaderTest {
         assertThat(config.ruleSettings().coolDownMs()).isEqualTo(Duration.ofMinutes(30).toMillis());
         assertThat(config.ruleSettings().cancelPages()).isEqualTo(vigil.operators.rules.RuleSettings.DEFAULT_CANCEL_PAGES);
         assertThat(config.ruleSettings().initialRules()).isEmpty();
+        NbaSettings nba = config.nbaSettings();
+        assertThat(nba.topN()).isEqualTo(3);
+        assertThat(nba.policy().windowMs()).isEqualTo(Duration.ofDays(7).toMillis());
+        assertThat(nba.policy().channelCaps()).containsEntry("call", 1).hasSize(4);
+        assertThat(nba.segments().features()).hasSize(9).contains("contacts.30d");
+        assertThat(nba.initialCatalog()).contains("\"retention-offer\"");
+        new NextBestActionFunction(nba); // the shipped catalog passes the operator's check
+    }
+
+    @Test
+    void nbaSettingsAreChecked(@TempDir Path dir) throws Exception {
+        VigilConfig config = ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"),
+                "nba: {segments: {features: [plan]}}"));
+        assertThatThrownBy(config::nbaSettings).hasMessageContaining("nba.segments.features: 'plan' is not a numeric feature");
+        Path catalog = Files.writeString(dir.resolve("catalog.json"),
+                "{\"version\": \"v\", \"actions\": [{\"id\": \"x\", \"name\": \"X\", \"eligibility\": {\"fact\": \"tenure\", \"op\": \">\", \"value\": 1}}]}");
+        VigilConfig bad = ConfigLoader.load(Files.writeString(dir.resolve("d.yaml"), "nba: {catalog: " + catalog + "}"));
+        assertThatThrownBy(() -> new NextBestActionFunction(bad.nbaSettings()))
+                .hasMessageContaining("The initial action catalog is invalid: actions[0].eligibility.fact: unknown fact 'tenure'");
     }
 
     @Test

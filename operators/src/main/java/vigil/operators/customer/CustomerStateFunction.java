@@ -84,6 +84,7 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
         }
         advance(state, event.getTimestamp());
         String label = null;
+        Outcome reaction = null;
         if (payload instanceof Interaction) {
             interaction(state, (Interaction) payload);
         } else if (payload instanceof ProfileUpdate) {
@@ -91,6 +92,7 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
         } else if (payload instanceof Outcome) {
             Outcome outcome = (Outcome) payload;
             label = outcome.getType().name();
+            reaction = outcome;
             state.setLastOutcome(outcome.getActionId() == null ? outcome.getType().name()
                     : outcome.getType().name() + ":" + outcome.getActionId());
         }
@@ -98,7 +100,9 @@ public class CustomerStateFunction extends KeyedProcessFunction<String, Customer
         scoresOut.inc();
         out.collect(ScoreUpdate.newBuilder().setCustomerId(customerId).setScore(ScoreView.of(customerId, state))
                 .setFeatures(features.extract(state)).setFeaturesAsOf(state.getUpdatedAt())
-                .setEventTime(event.getTimestamp()).setOutcome(label).build());
+                .setEventTime(event.getTimestamp()).setOutcome(label)
+                .setActionId(reaction == null ? null : reaction.getActionId())
+                .setActionChannel(reaction == null ? null : reaction.getChannel()).build());
     }
 
     /** Moves every decaying count, and the state's time, forward to {@code time} if it is later. */

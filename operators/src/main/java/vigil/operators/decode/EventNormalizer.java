@@ -2,6 +2,7 @@ package vigil.operators.decode;
 
 import org.apache.avro.specific.SpecificRecord;
 import vigil.operators.churn.ModelUpdates;
+import vigil.operators.nba.CatalogControl;
 import vigil.operators.rules.RuleControl;
 import vigil.schemas.CallEvent;
 import vigil.schemas.Channel;
@@ -113,8 +114,15 @@ public final class EventNormalizer {
                             "an ALERT_ACTION control message needs a payload: the action as JSON");
                 }
                 return null;
+            case CATALOG_REPLACE:
+                // Whether the catalog is valid is next-best-action's decision, reported on cx.catalog-status.
+                if (isBlank(e.getPayload())) {
+                    throw new DecodeException(RejectCode.MISSING_FIELD,
+                            "a CATALOG_REPLACE control message needs a payload: the action catalog as JSON");
+                }
+                return wrap(CatalogControl.KEY, e.getTimestamp(), e);
             default:
-                // Catalogs have no consumer in this version: reject rather than drop.
+                // A control type this version does not know: reject rather than drop.
                 throw new DecodeException(RejectCode.UNSUPPORTED,
                         "control type " + e.getType() + " is not handled by this version of Vigil");
         }

@@ -139,7 +139,7 @@ class DecodeFunctionTest {
         send("cx.chats", "{" + ok + ",\"customerId\":\"C\",\"timestamp\":" + (NOW + 2 * 3_600_000L) + "}");
         send("cx.chats", "{" + ok + ",\"customerId\":\"C\",\"timestamp\":1700000000}");
         send("cx.unknown", "{}");
-        send("cx.control", "{\"id\":\"r\",\"timestamp\":" + NOW + ",\"type\":\"CATALOG_REPLACE\",\"payload\":\"{}\"}");
+        send("cx.control", "{\"id\":\"r\",\"timestamp\":" + NOW + ",\"type\":\"ALERT_ACTION\",\"payload\":\"{}\"}");
         send("cx.chats", "x".repeat(10_001));
         send("cx.chats", null);
 

@@ -1,7 +1,9 @@
 package vigil.schemas.streams;
 
 import org.apache.avro.specific.SpecificRecord;
+import vigil.schemas.ActionChange;
 import vigil.schemas.Alert;
+import vigil.schemas.CatalogStatus;
 import vigil.schemas.CallEvent;
 import vigil.schemas.ChatMessage;
 import vigil.schemas.ClickEvent;
@@ -30,7 +32,9 @@ public enum StreamId {
     ALERTS("cx.alerts", Alert.class, false),
     ENRICHED("cx.enriched", Interaction.class, false),
     DEAD_LETTERS("cx.dead-letters", DeadLetter.class, false),
-    RULE_STATUS("cx.rule-status", RuleStatus.class, false);
+    RULE_STATUS("cx.rule-status", RuleStatus.class, false),
+    ACTIONS("cx.actions", ActionChange.class, false),
+    CATALOG_STATUS("cx.catalog-status", CatalogStatus.class, false);
 
     private final String defaultTopic;
     private final Class<? extends SpecificRecord> recordType;
