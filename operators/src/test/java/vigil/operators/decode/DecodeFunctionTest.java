@@ -139,7 +139,7 @@ class DecodeFunctionTest {
         send("cx.chats", "{" + ok + ",\"customerId\":\"C\",\"timestamp\":" + (NOW + 2 * 3_600_000L) + "}");
         send("cx.chats", "{" + ok + ",\"customerId\":\"C\",\"timestamp\":1700000000}");
         send("cx.unknown", "{}");
-        send("cx.control", "{\"id\":\"r\",\"timestamp\":" + NOW + ",\"type\":\"ALERT_ACTION\",\"payload\":\"{}\"}");
+        send("cx.control", "{\"id\":\"r\",\"timestamp\":" + NOW + ",\"type\":\"CATALOG_REPLACE\"}");
         send("cx.chats", "x".repeat(10_001));
         send("cx.chats", null);
 
@@ -147,7 +147,7 @@ class DecodeFunctionTest {
         List<DeadLetter> letters = deadLetters();
         assertThat(letters).extracting(DeadLetter::getErrorCode).containsExactly("MALFORMED", "WRONG_TYPE",
                 "MISSING_CUSTOMER_ID", "MISSING_CUSTOMER_ID", "UNKNOWN_EVENT_TYPE", "TEXT_TOO_LARGE",
-                "FUTURE_TIMESTAMP", "INVALID_TIMESTAMP", "UNKNOWN_TOPIC", "UNSUPPORTED", "RECORD_TOO_LARGE",
+                "FUTURE_TIMESTAMP", "INVALID_TIMESTAMP", "UNKNOWN_TOPIC", "MISSING_FIELD", "RECORD_TOO_LARGE",
                 "MALFORMED");
         assertThat(letters.get(1).getReason()).contains("'timestamp'").contains("\"soon\"");
         assertThat(letters.get(4).getReason()).contains("unknown event type 'SHOUT'");
