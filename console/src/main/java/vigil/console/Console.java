@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.console.kafka.ActionWriter;
 import vigil.console.kafka.TopicReader;
+import vigil.console.metrics.ConsoleMetrics;
 import vigil.console.view.AlertBoard;
 import vigil.console.view.CustomerBook;
 import vigil.console.view.LiveView;
@@ -30,6 +31,7 @@ public final class Console implements AutoCloseable {
     private final Thread readerThread;
     private final ActionWriter writer;
     private final ConsoleServer server;
+    private final ConsoleMetrics metrics;
 
     private Console(VigilConfig config, String token) {
         this.settings = config.console;
@@ -37,10 +39,12 @@ public final class Console implements AutoCloseable {
         LiveView view = new LiveView(new AlertBoard(c.maxAlerts),
                 new CustomerBook(c.maxCustomers, c.interactionsPerCustomer),
                 new SourceChart(c.chartBucket.toMillis(), c.chartBuckets), System::currentTimeMillis);
+        this.metrics = new ConsoleMetrics(TopicReader.topics(config), System::currentTimeMillis);
+        metrics.alertsByState(view.alerts()::countByState);
         this.writer = new ActionWriter(config);
         this.server = new ConsoleServer(view, new Sessions(token, c.sessionTimeout.toMillis(), System::currentTimeMillis),
-                writer, c.secureCookie, CHART_EVERY_MS);
-        this.reader = new TopicReader(config, view);
+                writer, c.secureCookie, CHART_EVERY_MS, metrics);
+        this.reader = new TopicReader(config, view, metrics);
         this.readerThread = new Thread(reader, "vigil-console-reader");
         readerThread.setDaemon(true);
     }

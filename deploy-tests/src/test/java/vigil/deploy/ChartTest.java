@@ -44,7 +44,7 @@ class ChartTest {
     void defaultValuesRenderValidObjects() throws Exception {
         RenderedChart chart = RenderedChart.defaults();
         assertThat(chart.objects).extracting(o -> o.path("kind").asText()).containsExactlyInAnyOrder(
-                "ConfigMap", "ConfigMap", "FlinkDeployment", "Deployment", "Service", "PodMonitor",
+                "ConfigMap", "ConfigMap", "FlinkDeployment", "Deployment", "Service", "PodMonitor", "PodMonitor",
                 "NetworkPolicy", "NetworkPolicy");
         assertValid(chart);
     }
@@ -156,7 +156,7 @@ class ChartTest {
     @Test
     void podMonitorScrapesTheFlinkPodsMetricsPort() throws Exception {
         RenderedChart chart = RenderedChart.defaults();
-        JsonNode monitor = chart.one("PodMonitor").path("spec");
+        JsonNode monitor = podMonitor(chart, "vigil").path("spec");
         assertThat(monitor.path("podMetricsEndpoints").get(0).path("port").asText()).isEqualTo("metrics");
         JsonNode podLabels = chart.one("FlinkDeployment").path("spec").path("podTemplate").path("metadata").path("labels");
         monitor.path("selector").path("matchLabels").fields().forEachRemaining(label ->
@@ -165,6 +165,37 @@ class ChartTest {
                 .path("containers").get(0).path("ports");
         assertThat(ports.get(0).path("name").asText()).isEqualTo("metrics");
         assertThat(ports.get(0).path("containerPort").asInt()).isEqualTo(9249);
+    }
+
+    @Test
+    void aSecondPodMonitorScrapesTheConsolesOwnMetrics() throws Exception {
+        RenderedChart chart = RenderedChart.render(null, Map.of("console.port", 9000));
+        JsonNode monitor = podMonitor(chart, "vigil-console").path("spec");
+        JsonNode endpoint = monitor.path("podMetricsEndpoints").get(0);
+        assertThat(endpoint.path("port").asText()).isEqualTo("http");
+        assertThat(endpoint.path("path").asText()).isEqualTo("/metrics");
+        JsonNode pod = chart.one("Deployment").path("spec").path("template");
+        JsonNode podLabels = pod.path("metadata").path("labels");
+        assertThat(monitor.path("selector").path("matchLabels").path("app.kubernetes.io/component").asText()).isEqualTo("console");
+        monitor.path("selector").path("matchLabels").fields().forEachRemaining(label ->
+                assertThat(podLabels.path(label.getKey()).asText()).isEqualTo(label.getValue().asText()));
+        JsonNode port = pod.path("spec").path("containers").get(0).path("ports").get(0);
+        assertThat(port.path("name").asText()).isEqualTo("http");
+        assertThat(port.path("containerPort").asInt()).isEqualTo(9000);
+        // Prometheus's namespace may reach the console's port
+        JsonNode consolePolicy = chart.ofKind("NetworkPolicy").stream()
+                .filter(p -> p.path("metadata").path("name").asText().endsWith("-console")).findFirst().orElseThrow();
+        assertThat(consolePolicy.path("spec").path("ingress").get(0).toString())
+                .contains("\"kubernetes.io/metadata.name\":\"monitoring\"").contains("9000");
+
+        assertThat(RenderedChart.render(null, Map.of("console.enabled", false)).ofKind("PodMonitor"))
+                .extracting(m -> m.path("metadata").path("name").asText()).containsExactly("vigil");
+        assertThat(RenderedChart.render(null, Map.of("metrics.podMonitor.enabled", false)).ofKind("PodMonitor")).isEmpty();
+    }
+
+    private static JsonNode podMonitor(RenderedChart chart, String name) {
+        return chart.ofKind("PodMonitor").stream().filter(m -> name.equals(m.path("metadata").path("name").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no PodMonitor " + name));
     }
 
     @Test

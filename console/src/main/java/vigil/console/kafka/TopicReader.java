@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.console.AlertAction;
+import vigil.console.metrics.ConsoleMetrics;
 import vigil.console.view.LiveView;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.KafkaConnectors;
@@ -41,6 +42,7 @@ public final class TopicReader implements Runnable, AutoCloseable {
 
     private final VigilConfig config;
     private final LiveView view;
+    private final ConsoleMetrics metrics;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final RecordCodec<Alert> alerts;
     private final RecordCodec<ControlMessage> control;
@@ -49,9 +51,10 @@ public final class TopicReader implements Runnable, AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private volatile boolean running = true;
 
-    public TopicReader(VigilConfig config, LiveView view) {
+    public TopicReader(VigilConfig config, LiveView view, ConsoleMetrics metrics) {
         this.config = config;
         this.view = view;
+        this.metrics = metrics;
         this.consumer = new KafkaConsumer<>(properties(config));
         this.alerts = RecordCodec.of(Alert.class, config.format(StreamId.ALERTS));
         this.control = RecordCodec.of(ControlMessage.class, config.format(StreamId.CONTROL));
@@ -89,6 +92,12 @@ public final class TopicReader implements Runnable, AutoCloseable {
         }
     }
 
+    /** The four topics the console reads. */
+    public static List<String> topics(VigilConfig config) {
+        return List.of(config.topic(StreamId.ALERTS), config.topic(StreamId.CONTROL), config.topic(StreamId.SCORES),
+                config.topic(StreamId.ENRICHED));
+    }
+
     /** Every partition of the four topics, waiting for topics that do not exist yet. */
     private void assign() {
         List<String> fromStart = List.of(config.topic(StreamId.ALERTS), config.topic(StreamId.CONTROL));
@@ -123,9 +132,11 @@ public final class TopicReader implements Runnable, AutoCloseable {
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
         String topic = record.topic();
+        metrics.recordRead(topic, record.timestamp());
         try {
             if (topic.equals(config.topic(StreamId.ALERTS))) {
                 view.onAlert(alerts.decode(record.value()));
+                metrics.alertReceived();
             } else if (topic.equals(config.topic(StreamId.CONTROL))) {
                 AlertAction action = AlertAction.fromControlMessage(control.decode(record.value()));
                 if (action != null) {
@@ -139,6 +150,7 @@ public final class TopicReader implements Runnable, AutoCloseable {
             }
         } catch (DecodeException | RuntimeException e) {
             skipped.incrementAndGet();
+            metrics.recordSkipped(topic);
             LOG.warn("Console skipped an unreadable record at {}-{}@{}: {}", topic, record.partition(),
                     record.offset(), e.getMessage());
         }

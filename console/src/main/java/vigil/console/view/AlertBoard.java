@@ -107,6 +107,18 @@ public final class AlertBoard {
         return entries;
     }
 
+    /** How many alerts are in each state (every state, zeros included). */
+    public synchronized Map<String, Integer> countByState() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (State state : State.values()) {
+            counts.put(state.name(), 0);
+        }
+        for (String id : alerts.keySet()) {
+            counts.merge(entry(id).state().name(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
     public synchronized int size() {
         return alerts.size();
     }

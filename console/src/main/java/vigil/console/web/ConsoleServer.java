@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.console.AlertAction;
 import vigil.console.kafka.ActionWriter;
+import vigil.console.metrics.ConsoleMetrics;
 import vigil.console.view.AlertBoard;
 import vigil.console.view.CustomerBook;
 import vigil.console.view.LiveView;
@@ -26,7 +27,8 @@ import java.util.Map;
 /**
  * The console's HTTP side (Javalin): the login, the page, a JSON API and the live event stream. Every
  * page and API call needs a session; requests that change anything also need the session's CSRF token
- * (header {@code X-CSRF-Token}) and an {@code Origin} that is the console itself.
+ * (header {@code X-CSRF-Token}) and an {@code Origin} that is the console itself. The one exception is
+ * {@code GET /metrics}: the console's own metrics for Prometheus, counts without any customer data.
  */
 public final class ConsoleServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
@@ -39,10 +41,13 @@ public final class ConsoleServer implements AutoCloseable {
     private final ActionWriter actions;
     private final boolean secureCookie;
     private final EventStream events;
+    private final ConsoleMetrics metrics;
     private final Javalin app;
 
-    public ConsoleServer(LiveView view, Sessions sessions, ActionWriter actions, boolean secureCookie, long chartEveryMs) {
+    public ConsoleServer(LiveView view, Sessions sessions, ActionWriter actions, boolean secureCookie, long chartEveryMs,
+                         ConsoleMetrics metrics) {
         this.view = view;
+        this.metrics = metrics;
         this.sessions = sessions;
         this.actions = actions;
         this.secureCookie = secureCookie;
@@ -55,6 +60,7 @@ public final class ConsoleServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
         });
+        metrics.sseClients(events::clients);
         routes();
         view.listen(new LiveView.Listener() {
             @Override
@@ -107,6 +113,7 @@ public final class ConsoleServer implements AutoCloseable {
                 ctx.html(resource("index.html"));
             }
         });
+        app.get("/metrics", ctx -> ctx.contentType(ConsoleMetrics.contentType()).result(metrics.scrape()));
         app.get("/login", ctx -> ctx.html(loginPage(null)));
         app.post("/login", this::login);
         app.post("/logout", ctx -> {
@@ -146,14 +153,17 @@ public final class ConsoleServer implements AutoCloseable {
         try {
             name = AlertAction.name(ctx.formParam("name"), "name");
         } catch (IllegalArgumentException e) {
+            metrics.login(false);
             ctx.status(HttpStatus.BAD_REQUEST).html(loginPage(e.getMessage()));
             return;
         }
         if (!sessions.tokenMatches(ctx.formParam("token"))) {
+            metrics.login(false);
             ctx.status(HttpStatus.UNAUTHORIZED).html(loginPage("Wrong token."));
             return;
         }
         Sessions.Session session = sessions.create(name);
+        metrics.login(true);
         ctx.header("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secureCookie ? "; Secure" : ""));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -170,6 +180,7 @@ public final class ConsoleServer implements AutoCloseable {
         }
         AlertAction action = new AlertAction(alertId, type, assignee, session.name(), view.now());
         String id = actions.write(action);
+        metrics.actionWritten(type);
         ctx.status(HttpStatus.ACCEPTED);
         json(ctx, Json.write(Map.of("id", id, "action", action)));
     }
