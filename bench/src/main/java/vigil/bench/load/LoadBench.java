@@ -36,12 +36,15 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--warm-up", defaultValue = "10", description = "seconds left out at the start of each phase (default: ${DEFAULT-VALUE})")
     double warmUp;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Vigil YAML the scoring job starts from, e.g. to compare settings (default: built-in defaults)")
+    String config;
+
     @Option(names = "--throughput-only", description = "only the backlog phases (for profiling and before/after comparisons)")
     boolean throughputOnly;
 
     @Override
     public Integer call() throws Exception {
-        LoadResult result = LoadRun.run(new LoadRun.Settings(seconds, rate, events, customers, seed, rules, warmUp, throughputOnly),
+        LoadResult result = LoadRun.run(new LoadRun.Settings(seconds, rate, events, customers, seed, rules, warmUp, throughputOnly, config),
                 json ? System.err : System.out);
         System.out.println(json ? result.json() : result.table());
         return 0;

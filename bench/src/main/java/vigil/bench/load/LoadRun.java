@@ -8,12 +8,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.jobs.ScoringJob;
+import vigil.jobs.config.ConfigLoader;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.kafka.EmbeddedKafka;
 import vigil.jobs.kafka.KafkaConnectors;
 import vigil.jobs.kafka.TopicAdmin;
 import vigil.schemas.streams.StreamId;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,10 @@ public final class LoadRun {
     private static final String SCORING = "decode + validate";
 
     /** What to run. {@code rate} 0: half the measured maximum. {@code rulesDir} null: no rules. */
+    /** {@code baseConfig}: a Vigil YAML file the scoring job starts from (null: defaults); broker, topics,
+     * group, transactions and checkpoints are always the benchmark's own. */
     public record Settings(double seconds, double rate, long events, int customers, long seed, String rulesDir,
-                           double warmUpSeconds, boolean throughputOnly) {}
+                           double warmUpSeconds, boolean throughputOnly, String baseConfig) {}
 
     private final Settings settings;
     private final PrintStream log;
@@ -92,8 +96,8 @@ public final class LoadRun {
     }
 
     /** The job reads the phase's input topics from the start; its own group, transactions and checkpoints. */
-    private VigilConfig config(String phase, String job) {
-        VigilConfig config = new VigilConfig();
+    private VigilConfig config(String phase, String job) throws IOException {
+        VigilConfig config = settings.baseConfig() == null ? new VigilConfig() : ConfigLoader.load(Path.of(settings.baseConfig()));
         config.jobName = "bench-" + phase + "-" + job;
         config.kafka.bootstrapServers = kafka.bootstrapServers();
         config.kafka.groupId = config.jobName;

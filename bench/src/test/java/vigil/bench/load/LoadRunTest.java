@@ -12,7 +12,7 @@ class LoadRunTest {
     @Test
     void tinyRunProducesACompleteResult() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        LoadResult result = LoadRun.run(new LoadRun.Settings(8, 40, 1_500, 300, 3, "../etc/rules", 1, false),
+        LoadResult result = LoadRun.run(new LoadRun.Settings(8, 40, 1_500, 300, 3, "../etc/rules", 1, false, null),
                 new PrintStream(log, true));
 
         assertThat(result.scoringMax().consumed()).isPositive();
