@@ -1,13 +1,11 @@
 package vigil.jobs.cli;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vigil.jobs.config.VigilConfig;
-import vigil.jobs.kafka.KafkaClients;
+import vigil.jobs.kafka.ControlPublisher;
 import vigil.operators.nba.CatalogControl;
 import vigil.operators.nba.NbaSettings;
 import vigil.operators.nba.catalog.Catalog;
@@ -15,10 +13,8 @@ import vigil.operators.nba.catalog.CatalogParser;
 import vigil.operators.nba.catalog.InvalidCatalogException;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.ControlType;
-import vigil.schemas.codec.RecordCodec;
 import vigil.schemas.streams.StreamId;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,11 +49,7 @@ final class PublishCatalogCommand implements Callable<Integer> {
         long now = System.currentTimeMillis();
         ControlMessage message = ControlMessage.newBuilder().setId(id == null ? "catalog-" + now : id)
                 .setTimestamp(now).setType(ControlType.CATALOG_REPLACE).setPayload(json).setIssuedBy(issuedBy).build();
-        byte[] value = RecordCodec.of(ControlMessage.class, config.format(StreamId.CONTROL)).encode(message);
-        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(config)) {
-            producer.send(new ProducerRecord<>(config.topic(StreamId.CONTROL),
-                    CatalogControl.KEY.getBytes(StandardCharsets.UTF_8), value)).get();
-        }
+        ControlPublisher.publish(config, CatalogControl.KEY, message);
         System.out.println("published catalog " + parsed.version() + " (" + parsed.actions().size() + " actions) as "
                 + message.getId() + " to " + config.topic(StreamId.CONTROL) + "; the outcome appears on "
                 + config.topic(StreamId.CATALOG_STATUS));

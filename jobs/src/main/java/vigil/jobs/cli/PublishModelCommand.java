@@ -1,19 +1,15 @@
 package vigil.jobs.cli;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vigil.jobs.config.VigilConfig;
-import vigil.jobs.kafka.KafkaClients;
+import vigil.jobs.kafka.ControlPublisher;
 import vigil.operators.churn.ModelUpdates;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.ControlType;
-import vigil.schemas.codec.RecordCodec;
 import vigil.schemas.streams.StreamId;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,11 +35,7 @@ final class PublishModelCommand implements Callable<Integer> {
         long now = System.currentTimeMillis();
         ControlMessage message = ControlMessage.newBuilder().setId(id == null ? "model-" + now : id).setTimestamp(now)
                 .setType(ControlType.MODEL_UPDATE).setPayload(Files.readString(model)).setIssuedBy(issuedBy).build();
-        byte[] value = RecordCodec.of(ControlMessage.class, config.format(StreamId.CONTROL)).encode(message);
-        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(config)) {
-            producer.send(new ProducerRecord<>(config.topic(StreamId.CONTROL),
-                    ModelUpdates.KEY.getBytes(StandardCharsets.UTF_8), value)).get();
-        }
+        ControlPublisher.publish(config, ModelUpdates.KEY, message);
         System.out.println("published " + message.getId() + " to " + config.topic(StreamId.CONTROL)
                 + "; the job logs whether it swapped it in (metrics modelSwaps, modelRejected)");
         return 0;

@@ -1,22 +1,18 @@
 package vigil.jobs.cli;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vigil.jobs.config.VigilConfig;
-import vigil.jobs.kafka.KafkaClients;
+import vigil.jobs.kafka.ControlPublisher;
 import vigil.operators.rules.InvalidRuleException;
 import vigil.operators.rules.Rule;
 import vigil.operators.rules.RuleParser;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.ControlType;
-import vigil.schemas.codec.RecordCodec;
 import vigil.schemas.streams.StreamId;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -78,11 +74,7 @@ final class PublishRuleCommand implements Callable<Integer> {
                     .setPayload("{\"ruleId\":\"" + ruleId + "\",\"paused\":" + (change.pause != null) + "}");
         }
         ControlMessage built = message.build();
-        byte[] value = RecordCodec.of(ControlMessage.class, config.format(StreamId.CONTROL)).encode(built);
-        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(config)) {
-            producer.send(new ProducerRecord<>(config.topic(StreamId.CONTROL),
-                    ruleId.getBytes(StandardCharsets.UTF_8), value)).get();
-        }
+        ControlPublisher.publish(config, ruleId, built);
         System.out.println("published " + built.getType() + " " + built.getId() + " for rule " + ruleId + " to "
                 + config.topic(StreamId.CONTROL) + "; the outcome appears on " + config.topic(StreamId.RULE_STATUS));
         return 0;
