@@ -58,6 +58,19 @@ final class ConsoleFixture implements AutoCloseable {
         return Console.start(config, TOKEN);
     }
 
+    /** A GET of {@code path} on {@code target}, with the session cookie when one is given. */
+    HttpResponse<String> get(Console target, String path, String cookie) throws Exception {
+        return http.send(request(target, path, cookie).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(Console target, String path, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url() + path)).timeout(Duration.ofSeconds(10));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return request;
+    }
+
     void send(StreamId stream, String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(config.topic(stream), key.getBytes(StandardCharsets.UTF_8), value)).get();
     }

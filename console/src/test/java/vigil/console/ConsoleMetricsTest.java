@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -175,11 +174,7 @@ class ConsoleMetricsTest {
     }
 
     private static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console.url() + path)).timeout(Duration.ofSeconds(10));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return fixture.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return fixture.get(console, path, cookie);
     }
 
     private static int act(String path, ConsoleFixture.Login login, String body) throws Exception {

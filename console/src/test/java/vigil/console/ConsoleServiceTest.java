@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -172,17 +171,13 @@ class ConsoleServiceTest {
     }
 
     private static HttpResponse<String> get(Console target, String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url() + path)).timeout(Duration.ofSeconds(10));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
         if (path.equals("/api/events")) {
-            request.header("Accept", "text/event-stream");
+            HttpRequest.Builder request = fixture.request(target, path, cookie).header("Accept", "text/event-stream");
             HttpResponse<InputStream> stream = fixture.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             stream.body().close();
             return new Plain(stream.statusCode(), stream);
         }
-        return fixture.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return fixture.get(target, path, cookie);
     }
 
     private static HttpResponse<String> post(String path, String cookie, String csrf, String origin, String body)
