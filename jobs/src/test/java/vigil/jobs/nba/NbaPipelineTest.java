@@ -10,6 +10,7 @@ import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.testing.Checkpoints;
+import vigil.jobs.testing.RawRecords;
 import vigil.jobs.testing.CollectingSink;
 import vigil.operators.decode.RawRecord;
 import vigil.schemas.ActionChange;
@@ -19,9 +20,7 @@ import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.RecommendedAction;
 import vigil.schemas.ScoreUpdate;
-import vigil.schemas.streams.StreamId;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,11 +60,11 @@ class NbaPipelineTest {
         // The replacement keeps billing-credit: whether a score meets job-1 or job-2 depends on when the
         // broadcast catalog reaches each subtask, so the reason check below must hold under both.
         String credit = catalog1.substring(catalog1.indexOf("{\"id\": \"billing-credit\""), catalog1.indexOf(",\n  {\"id\": \"no-action\"")).replace("\n", " ");
-        input.add(control(config, 0, "{\"version\": \"job-2\", \"actions\": [" + credit
+        input.add(RawRecords.control(config, T, 0, "CATALOG_REPLACE", "{\"version\": \"job-2\", \"actions\": [" + credit
                 + ", {\"id\": \"call-back\", \"name\": \"Call back\", \"channels\": [\"call\"]}]}"));
-        input.add(control(config, 1, "{\"version\": \"job-3\", \"actions\": [{\"id\": \"x\", \"name\": \"X\", \"eligibility\": {\"fact\": \"tenureMonths\", \"op\": \"in\", \"value\": [1]}}]}"));
+        input.add(RawRecords.control(config, T, 1, "CATALOG_REPLACE", "{\"version\": \"job-3\", \"actions\": [{\"id\": \"x\", \"name\": \"X\", \"eligibility\": {\"fact\": \"tenureMonths\", \"op\": \"in\", \"value\": [1]}}]}"));
         for (int i = 0; i < 20; i++) {
-            input.add(segment(config, 2 + i, "C" + (i % 5), "k" + i, "I was charged twice on my bill, this is terrible"));
+            input.add(RawRecords.segment(config, T, 2 + i, "C" + (i % 5), "k" + i, "I was charged twice on my bill, this is terrible"));
         }
         CollectingSink<ScoreUpdate> scores = new CollectingSink<>("nba-scores");
         CollectingSink<ActionChange> changes = new CollectingSink<>("nba-changes");
@@ -103,22 +102,5 @@ class NbaPipelineTest {
         assertThat(credits).as("the configured catalog's action, with its context reason")
                 .anySatisfy(a -> assertThat(a.getReason()).startsWith("unhappy about billing | priority"));
         assertThat(changes.results()).extracting(ActionChange::getCustomerId).contains("C0", "C1", "C2", "C3", "C4");
-    }
-
-    private static RawRecord control(VigilConfig config, int offset, String payload) {
-        String json = "{\"id\":\"m" + offset + "\",\"type\":\"CATALOG_REPLACE\",\"issuedBy\":\"test\",\"timestamp\":"
-                + (T + offset) + ",\"payload\":" + quote(payload) + "}";
-        return new RawRecord(config.topic(StreamId.CONTROL), 0, offset, T, null, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static RawRecord segment(VigilConfig config, int offset, String customer, String call, String text) {
-        String json = "{\"eventId\":\"e" + offset + "\",\"customerId\":\"" + customer + "\",\"callId\":\"" + call
-                + "\",\"type\":\"SEGMENT\",\"timestamp\":" + (T + offset) + ",\"speaker\":\"CUSTOMER\",\"text\":\""
-                + text + "\",\"offsetMs\":" + offset * 1000 + "}";
-        return new RawRecord(config.topic(StreamId.CALLS), 0, offset, T, null, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.jobs.testing.Checkpoints;
+import vigil.jobs.testing.RawRecords;
 import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
@@ -19,9 +20,7 @@ import vigil.schemas.DeadLetter;
 import vigil.schemas.Interaction;
 import vigil.schemas.RuleStatus;
 import vigil.schemas.ScoreUpdate;
-import vigil.schemas.streams.StreamId;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +52,10 @@ class RulesPipelineTest {
         config.checkpoints.directory = Checkpoints.directory().toUri().toString();
         config.rules.initialRules = rules.toString();
         List<RawRecord> input = new ArrayList<>();
-        input.add(control(config, 0, "RULE_UPSERT", "{\"id\":\"risk\",\"when\":{\"type\":\"churnRiskAbove\",\"threshold\":0.9}}"));
-        input.add(control(config, 1, "RULE_UPSERT", "{\"id\":\"bad\",\"when\":{\"type\":\"churnRiskAbove\",\"threshold\":9}}"));
-        input.add(segment(config, 2, "C1", "k1", "Hello, I need to cancel my contract today"));
-        input.add(segment(config, 3, "C2", "k2", "Hello, I need help with my router"));
+        input.add(RawRecords.control(config, T, 0, "RULE_UPSERT", "{\"id\":\"risk\",\"when\":{\"type\":\"churnRiskAbove\",\"threshold\":0.9}}"));
+        input.add(RawRecords.control(config, T, 1, "RULE_UPSERT", "{\"id\":\"bad\",\"when\":{\"type\":\"churnRiskAbove\",\"threshold\":9}}"));
+        input.add(RawRecords.segment(config, T, 2, "C1", "k1", "Hello, I need to cancel my contract today"));
+        input.add(RawRecords.segment(config, T, 3, "C2", "k2", "Hello, I need help with my router"));
         CollectingSink<Alert> alerts = new CollectingSink<>("rules-alerts");
         CollectingSink<RuleStatus> statuses = new CollectingSink<>("rules-status");
         CollectingSink<ScoreUpdate> scores = new CollectingSink<>("rules-scores");
@@ -88,22 +87,5 @@ class RulesPipelineTest {
             assertThat(s.getReason()).contains("'threshold'").contains("between 0 and 1");
         });
         assertThat(scores.results()).extracting(ScoreUpdate::getCustomerId).containsOnly("C1", "C2");
-    }
-
-    private static RawRecord control(VigilConfig config, int offset, String type, String payload) {
-        String json = "{\"id\":\"m" + offset + "\",\"type\":\"" + type + "\",\"issuedBy\":\"test\",\"timestamp\":"
-                + (T + offset) + ",\"payload\":" + quote(payload) + "}";
-        return new RawRecord(config.topic(StreamId.CONTROL), 0, offset, T, null, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static RawRecord segment(VigilConfig config, int offset, String customer, String call, String text) {
-        String json = "{\"eventId\":\"e" + offset + "\",\"customerId\":\"" + customer + "\",\"callId\":\"" + call
-                + "\",\"type\":\"SEGMENT\",\"timestamp\":" + (T + offset) + ",\"speaker\":\"CUSTOMER\",\"text\":\""
-                + text + "\",\"offsetMs\":" + offset * 1000 + "}";
-        return new RawRecord(config.topic(StreamId.CALLS), 0, offset, T, null, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
