@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import vigil.jobs.churn.ChurnModels;
 import vigil.jobs.config.VigilConfig;
@@ -32,6 +33,7 @@ import vigil.operators.nba.NbaSettings;
 import vigil.operators.nba.NextBestActionFunction;
 import vigil.operators.nba.PropensityLearner;
 import vigil.operators.nba.segments.SegmentLearner;
+import vigil.operators.nba.segments.SegmentPoints;
 import vigil.operators.rules.CustomerRulesFunction;
 import vigil.operators.rules.RuleDescriptors;
 import vigil.operators.rules.RuleInputs;
@@ -82,6 +84,9 @@ public final class ScoringJob {
     /** Applies the configured parallelism, RocksDB with incremental checkpoints and the restart strategy. */
     public void configure(StreamExecutionEnvironment env) {
         env.setParallelism(config.parallelism);
+        if (config.objectReuse) {
+            env.getConfig().enableObjectReuse();
+        }
         env.setStateBackend(new EmbeddedRocksDBStateBackend(true));
         env.enableCheckpointing(config.checkpoints.interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         CheckpointConfig checkpoints = env.getCheckpointConfig();
@@ -180,7 +185,9 @@ public final class ScoringJob {
                                                     DataStream<Alert> spikeAlerts, Outputs outputs) {
         NbaSettings settings = config.nbaSettings();
         AvroTypeInfo<NbaBroadcast> broadcastType = new AvroTypeInfo<>(NbaBroadcast.class);
-        DataStream<SegmentModel> segmentModels = scores.keyBy(update -> SegmentLearner.KEY, Types.STRING)
+        DataStream<SegmentModel> segmentModels = scores.flatMap(new SegmentPoints(settings.segments()))
+                .returns(PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO).uid("segment-points").name("segment points")
+                .keyBy(point -> SegmentLearner.KEY, Types.STRING)
                 .process(new SegmentLearner(settings.segments()))
                 .uid("segment-learner").name("segment learner (online k-means)").setParallelism(1);
         DataStream<PropensityTable> propensities = scores.filter(PropensityLearner::isReaction)

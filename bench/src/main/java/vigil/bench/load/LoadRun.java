@@ -2,11 +2,11 @@ package vigil.bench.load;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vigil.jobs.ops.LocalClusters;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.ConfigLoader;
 import vigil.jobs.config.VigilConfig;
@@ -164,9 +164,7 @@ public final class LoadRun {
 
     /** Starts the scoring job (counted at its decoder) or the pass-through job on a MiniCluster of its own. */
     private JobClient start(VigilConfig config, String operator) throws Exception {
-        Configuration flink = new Configuration();
-        flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        flink.set(RestOptions.ADDRESS, "127.0.0.1");
+        Configuration flink = LocalClusters.configuration(config);
         flink.setString("metrics.reporter." + ConsumptionProbe.NAME + ".factory.class", ConsumptionProbe.class.getName());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism, flink);
         if (PassThroughJob.OPERATOR.equals(operator)) {

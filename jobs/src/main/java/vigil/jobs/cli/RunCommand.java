@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vigil.jobs.ops.LocalClusters;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.metrics.MetricsReporting;
@@ -35,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VigilConfig config = configOptions.load();
-        Configuration execution = MetricsReporting.flinkConfiguration(config);
+        Configuration execution = LocalClusters.configuration(config);
+        execution.addAll(MetricsReporting.flinkConfiguration(config));
         if (fromSavepoint != null) execution.addAll(Savepoints.restoreFrom(fromSavepoint, allowNonRestoredState));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(execution);
         ScoringJob job = new ScoringJob(config);

@@ -58,6 +58,13 @@ public class VigilConfig implements Serializable {
     public Metrics metrics = new Metrics();
     public Console console = new Console();
     public Nba nba = new Nba();
+    /** The embedded Flink cluster of `run` without a cluster, `demo`, `eval-alerts` and the benchmarks. */
+    public LocalCluster localCluster = new LocalCluster();
+    /**
+     * Pass records between chained operators without a deep copy (Flink's object reuse). Every Vigil function
+     * treats its input as read-only or owns it (README: Performance).
+     */
+    public boolean objectReuse = true;
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";
@@ -74,6 +81,17 @@ public class VigilConfig implements Serializable {
          * (T an ISO-8601 instant or epoch milliseconds).
          */
         public String startFrom = "committed";
+    }
+
+    public static class LocalCluster implements Serializable {
+        /**
+         * Off-heap memory of the embedded cluster's task manager, shared by RocksDB in every slot (Flink's
+         * {@code taskmanager.memory.managed.size}; Flink's own default for a local cluster is 128 MB, which
+         * starves RocksDB). A real cluster's task managers are sized by their own configuration.
+         */
+        public String managedMemory = "1g";
+        /** Further Flink configuration for the embedded cluster, key to value. */
+        public Map<String, String> configuration = new HashMap<>();
     }
 
     public static class Metrics implements Serializable {

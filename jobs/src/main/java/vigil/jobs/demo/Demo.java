@@ -1,12 +1,12 @@
 package vigil.jobs.demo;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vigil.jobs.ops.LocalClusters;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
 import vigil.jobs.extension.VigilExtension;
@@ -90,9 +90,7 @@ public final class Demo {
     }
 
     private JobClient startJob() throws Exception {
-        Configuration flink = new Configuration();
-        flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        flink.set(RestOptions.ADDRESS, "127.0.0.1");
+        Configuration flink = LocalClusters.configuration(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism, flink);
         ScoringJob job = new ScoringJob(config);
         job.configure(env);

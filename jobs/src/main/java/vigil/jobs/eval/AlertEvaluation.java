@@ -6,11 +6,11 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.FileUtils;
+import vigil.jobs.ops.LocalClusters;
 import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.VigilConfig;
@@ -52,9 +52,7 @@ public final class AlertEvaluation {
             // here (the source thread waits for a network buffer while holding the checkpoint lock, the tasks
             // downstream sit idle) until the checkpoint expired and the job restarted.
             config.checkpoints.alignedTimeout = java.time.Duration.ZERO;
-            Configuration flink = new Configuration();
-            flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-            flink.set(RestOptions.ADDRESS, "127.0.0.1");
+            Configuration flink = LocalClusters.configuration(config);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism, flink);
             ScoringJob job = new ScoringJob(config);
             job.configure(env);
@@ -107,9 +105,7 @@ public final class AlertEvaluation {
         AlertCollector alerts = new AlertCollector("replay-" + UUID.randomUUID());
         long bound = config.eventTime.outOfOrderness.toMillis();
         try {
-            Configuration flink = new Configuration();
-            flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-            flink.set(RestOptions.ADDRESS, "127.0.0.1");
+            Configuration flink = LocalClusters.configuration(config);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
             env.fromCollection(signals, new AvroTypeInfo<>(TopicSignal.class)).name("recorded signals")
                     .assignTimestampsAndWatermarks(WatermarkStrategy.<TopicSignal>forGenerator(context ->

@@ -63,7 +63,7 @@ public class AnalyzeFunction extends RichMapFunction<CustomerEvent, CustomerEven
         interaction.setText(analysis.redactedText());
         interaction.setTopics(new ArrayList<>(analysis.topics()));
         interaction.setEntities(new ArrayList<>(analysis.entities()));
-        interaction.setSentiment(scorer.score(analysis.redactedText()));
+        interaction.setSentiment(scorer.score(analysis.redactedText(), analysis.tokens()));
         latencyMicros.update((System.nanoTime() - start) / 1000);
         analyzed.inc();
         return event;

@@ -278,12 +278,15 @@ public class NextBestActionFunction extends KeyedBroadcastProcessFunction<String
         expiry.clear();
     }
 
+    /** The update with its actions and segment set, in place (the keyed input is never chained: it is this operator's own). */
     private static ScoreUpdate withActions(ScoreUpdate update, List<RecommendedAction> top, Integer segment) {
         List<String> ids = new ArrayList<>(top.size());
         top.forEach(a -> ids.add(a.getActionId()));
-        CustomerScore score = CustomerScore.newBuilder(update.getScore()).setActions(new ArrayList<>(top))
-                .setTopActions(ids).setSegment(segment).build();
-        return ScoreUpdate.newBuilder(update).setScore(score).build();
+        CustomerScore score = update.getScore();
+        score.setActions(new ArrayList<>(top));
+        score.setTopActions(ids);
+        score.setSegment(segment);
+        return update;
     }
 
     /** For tests: the contacts in the current key's history. */

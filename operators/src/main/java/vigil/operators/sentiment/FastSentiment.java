@@ -78,7 +78,17 @@ public final class FastSentiment implements SentimentScorer {
 
     @Override
     public Sentiment score(String text) {
-        double p = probability(text);
+        return label(probability(text));
+    }
+
+    /** The same as {@link #score(String)} with the text's words already tokenized (the analyzer's: one tokenization per text). */
+    @Override
+    public Sentiment score(String text, List<String> words) {
+        String t = text == null ? "" : text;
+        return label(probability(MessageParser.parse(t, words, metadata.features.negationWindow)));
+    }
+
+    private Sentiment label(double p) {
         SentimentLabel label = SentimentLabel.NEUTRAL;
         if (p > metadata.threshold + metadata.neutralBand) {
             label = SentimentLabel.POSITIVE;
@@ -90,8 +100,11 @@ public final class FastSentiment implements SentimentScorer {
 
     /** P(positive) of a text. */
     public double probability(String text) {
-        SparseVector x = features.vectorize(MessageParser.parse(text == null ? "" : text,
-                metadata.features.negationWindow));
+        return probability(MessageParser.parse(text == null ? "" : text, metadata.features.negationWindow));
+    }
+
+    private double probability(ParsedMessage message) {
+        SparseVector x = features.vectorize(message);
         List<Row> rows = new ArrayList<>(1);
         rows.add(new Row(new ArrayList<>(List.of(x))));
         DataFrame output = servable.transform(new DataFrame(new ArrayList<>(columns), new ArrayList<>(TYPES), rows));

@@ -19,8 +19,12 @@ public final class MessageParser {
     private MessageParser() {}
 
     public static ParsedMessage parse(String text, int negationWindow) {
+        return parse(text, Tokenization.words(text), negationWindow);
+    }
+
+    /** The same, with the text's words already tokenized with {@link Tokenization}'s options. */
+    public static ParsedMessage parse(String text, List<String> words, int negationWindow) {
         double[] cues = MessageCues.fromText(text);
-        List<String> words = Tokenization.words(text);
         List<String> terms = new ArrayList<>(words.size() + 4);
         int negatedLeft = 0;
         for (String word : words) {

@@ -1,5 +1,7 @@
 package vigil.operators.sentiment;
 
+import java.util.List;
+
 import vigil.schemas.Sentiment;
 
 /**
@@ -8,4 +10,12 @@ import vigil.schemas.Sentiment;
  */
 public interface SentimentScorer {
     Sentiment score(String text);
+
+    /**
+     * Scores a text whose CoreNLP words (with {@code Tokenization}'s options) are already known, as the
+     * analyzer's are; a scorer that tokenizes the same way can skip tokenizing it again.
+     */
+    default Sentiment score(String text, List<String> words) {
+        return score(text);
+    }
 }

@@ -1,27 +1,22 @@
 package vigil.operators.text;
 
-import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.util.CoreMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import edu.stanford.nlp.process.WordToSentenceProcessor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The text analysis of one interaction: redaction first, on the raw text, then one cheap CoreNLP
- * pipeline (tokenize, ssplit) over the redacted text, then topics and entities from its sentences.
- * Thread-safe; Flink's task slots are threads of one JVM, so {@link #shared()} builds the CoreNLP
- * pipeline and each taxonomy/catalog pair once per JVM.
+ * The text analysis of one interaction: redaction first, on the raw text, then CoreNLP's tokenizer with
+ * {@link Tokenization}'s options (the very words the fast sentiment path was trained on, so it scores
+ * them without tokenizing again) and its sentence splitter over the redacted text, then topics and
+ * entities from its sentences.
+ * Thread-safe; Flink's task slots are threads of one JVM, so {@link #shared()} builds each
+ * taxonomy/catalog pair once per JVM.
  */
 public final class TextAnalyzer {
-    private static final Logger LOG = LoggerFactory.getLogger(TextAnalyzer.class);
     private static final Map<String, TextAnalyzer> SHARED = new ConcurrentHashMap<>();
 
     private final PiiRedactor redactor;
@@ -50,32 +45,17 @@ public final class TextAnalyzer {
         if (redacted == null || redacted.isBlank()) {
             return Analysis.empty(redacted);
         }
-        Annotation document = new Annotation(redacted);
-        Pipeline.INSTANCE.annotate(document);
-        List<List<CoreLabel>> sentences = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            sentences.add(tokens);
-            tokens.forEach(token -> words.add(token.word()));
-        }
+        List<CoreLabel> tokens = Tokenization.tokens(redacted);
+        List<List<CoreLabel>> sentences = SentenceSplit.INSTANCE.get().process(tokens);
+        List<String> words = new ArrayList<>(tokens.size());
+        tokens.forEach(token -> words.add(token.word()));
         return new Analysis(redacted, words, sentences.size(), topics.topics(sentences),
                 entities.entities(sentences));
     }
 
-    /** The one tokenize+ssplit pipeline of the JVM, built when first needed (class holder idiom). */
-    private static final class Pipeline {
-        static final StanfordCoreNLP INSTANCE = build();
-
-        private static StanfordCoreNLP build() {
-            long start = System.nanoTime();
-            Properties props = new Properties();
-            props.setProperty("annotators", "tokenize,ssplit");
-            props.setProperty("tokenize.language", "en");
-            props.setProperty("tokenize.options", Tokenization.OPTIONS);
-            StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
-            LOG.info("CoreNLP tokenize/ssplit pipeline loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
-            return pipeline;
-        }
+    /** CoreNLP's sentence splitter with its defaults (what the ssplit annotator runs), one per thread. */
+    private static final class SentenceSplit {
+        static final ThreadLocal<WordToSentenceProcessor<CoreLabel>> INSTANCE =
+                ThreadLocal.withInitial(WordToSentenceProcessor::new);
     }
 }

@@ -20,6 +20,14 @@ public final class Tokenization {
 
     private Tokenization() {}
 
+    /** The tokens of a text (word, offsets), as CoreNLP's tokenizer gives them. */
+    public static List<CoreLabel> tokens(String text) {
+        if (text == null || text.isEmpty()) {
+            return new ArrayList<>();
+        }
+        return new PTBTokenizer<>(new StringReader(text), FACTORY, OPTIONS).tokenize();
+    }
+
     /** The words of a text, as typed. */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();

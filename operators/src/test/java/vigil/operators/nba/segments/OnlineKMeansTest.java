@@ -49,6 +49,18 @@ class OnlineKMeansTest {
     }
 
     @Test
+    void segmentPointsAreTheSegmentFeaturesInOrderAndTombstonesGiveNone() throws Exception {
+        SegmentPoints points = new SegmentPoints(NbaTesting.settings(NbaTesting.CATALOG).segments());
+        List<double[]> out = new ArrayList<>();
+        points.flatMap(NbaTesting.update("C1", 1, 0.1, Map.of("negative.30d", 3.0, "contacts.30d", 5.0, "other", 9.0)),
+                new org.apache.flink.api.common.functions.util.ListCollector<>(out));
+        ScoreUpdate tombstone = NbaTesting.update("C2", 2, 0.1, Map.of("contacts.30d", 1.0));
+        tombstone.setScore(null);
+        points.flatMap(tombstone, new org.apache.flink.api.common.functions.util.ListCollector<>(out));
+        assertThat(out).singleElement().satisfies(p -> assertThat(p).containsExactly(5.0, 3.0));
+    }
+
+    @Test
     void theLearnerEmitsAModelPerFullBatchAndKeepsAHalfBatchAcrossRestore() throws Exception {
         NbaSettings.SegmentSettings settings = NbaTesting.settings(NbaTesting.CATALOG).segments(); // k 2, batch 4
         var harness = open(settings, null);
@@ -70,17 +82,20 @@ class OnlineKMeansTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ScoreUpdate, SegmentModel> open(
+    private static KeyedOneInputStreamOperatorTestHarness<String, double[], SegmentModel> open(
             NbaSettings.SegmentSettings settings, OperatorSubtaskState restoreFrom) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SegmentLearner(settings)),
                 u -> SegmentLearner.KEY, Types.STRING);
         return Harnesses.start(h, restoreFrom, true);
     }
 
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScoreUpdate, SegmentModel> harness,
+    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, double[], SegmentModel> harness,
                              long t, double contacts, double negative) throws Exception {
-        harness.processElement(new StreamRecord<>(NbaTesting.update("C" + t, t, 0.1,
-                Map.of("contacts.30d", contacts, "negative.30d", negative)), t));
+        SegmentPoints points = new SegmentPoints(NbaTesting.settings(NbaTesting.CATALOG).segments());
+        List<double[]> out = new ArrayList<>();
+        points.flatMap(NbaTesting.update("C" + t, t, 0.1, Map.of("contacts.30d", contacts, "negative.30d", negative)),
+                new org.apache.flink.api.common.functions.util.ListCollector<>(out));
+        harness.processElement(new StreamRecord<>(out.get(0), t));
     }
 
     /** quiet customers around (1, 0), loud ones around (12, 8). */
