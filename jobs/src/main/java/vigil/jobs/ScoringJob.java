@@ -84,6 +84,7 @@ public final class ScoringJob {
     /** Applies the configured parallelism, RocksDB with incremental checkpoints and the restart strategy. */
     public void configure(StreamExecutionEnvironment env) {
         env.setParallelism(config.parallelism);
+        env.setBufferTimeout(config.networkBufferTimeout.toMillis());
         if (config.objectReuse) {
             env.getConfig().enableObjectReuse();
         }

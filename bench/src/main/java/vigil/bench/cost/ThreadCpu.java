@@ -17,6 +17,8 @@ final class ThreadCpu implements AutoCloseable {
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, Long> startNanos = new HashMap<>();
     private final Map<Long, Long> lastNanos = new HashMap<>();
+    private final Map<String, Long> osStart = osThreads();
+    private Map<String, Long> osEnd;
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -61,6 +63,15 @@ final class ThreadCpu implements AutoCloseable {
             double seconds = (cpu - startNanos.getOrDefault(id, 0L)) / 1e9;
             groups.merge(name.length() > 90 ? name.substring(0, 90) : name, seconds, Double::sum);
         });
+        if (osEnd != null) {
+            // threads the JVM does not list: garbage collection, JIT compilers, RocksDB's flushes and compactions
+            osEnd.forEach((key, ticks) -> {
+                String name = key.substring(key.indexOf(' ') + 1);
+                if (name.matches("(GC Thread|G1 |C1 |C2 |rocksdb|VM Thread).*")) {
+                    groups.merge("[os] " + name.replaceAll("\\d+", "#"), (ticks - osStart.getOrDefault(key, 0L)) / 100.0, Double::sum);
+                }
+            });
+        }
         Map<String, Double> sorted = new LinkedHashMap<>();
         groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
@@ -72,5 +83,26 @@ final class ThreadCpu implements AutoCloseable {
         running = false;
         sampler.interrupt();
         sample(false);
+        osEnd = osThreads();
+    }
+
+    /** "tid name" to user + system clock ticks (1/100 s) of every thread of this process, from /proc. */
+    private static Map<String, Long> osThreads() {
+        Map<String, Long> ticks = new HashMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return ticks;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(task.getName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended
+            }
+        }
+        return ticks;
     }
 }

@@ -65,6 +65,11 @@ public class VigilConfig implements Serializable {
      * treats its input as read-only or owns it (README: Performance).
      */
     public boolean objectReuse = true;
+    /**
+     * Longest a partly filled network buffer waits before it is sent on (Flink's buffer timeout, 100 ms by
+     * default): a score crosses three network exchanges, so this bounds what waiting for fuller buffers adds.
+     */
+    public Duration networkBufferTimeout = Duration.ofMillis(10);
 
     public static class Kafka implements Serializable {
         public String bootstrapServers = "127.0.0.1:9092";

@@ -38,6 +38,11 @@ class ConfigLoaderTest {
         VigilConfig config = ConfigLoader.load(Path.of("../etc/vigil.example.yaml"));
 
         assertThat(config.checkpoints.interval).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.networkBufferTimeout).isEqualTo(Duration.ofMillis(10));
+        assertThat(config.objectReuse).isTrue();
+        assertThat(vigil.jobs.ops.LocalClusters.configuration(config)
+                .get(org.apache.flink.configuration.TaskManagerOptions.MANAGED_MEMORY_SIZE))
+                .isEqualTo(org.apache.flink.configuration.MemorySize.parse("1g"));
         assertThat(config.limits.maxFutureSkew).isEqualTo(Duration.ofHours(1));
         assertThat(config.churn.model).as("empty: the shipped default model").isNull();
         assertThat(config.churn.bands.high).isEqualTo(0.6);
