@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * CPU time per thread of this JVM, sampled twice a second while a job runs (its task threads end with
+ * CPU time per thread of this JVM, sampled ten times a second while a job runs (its task threads end with
  * it), summed by thread name without the subtask suffix: which operator chain costs what.
  */
 final class ThreadCpu implements AutoCloseable {
@@ -28,7 +28,7 @@ final class ThreadCpu implements AutoCloseable {
             while (running) {
                 sample(false);
                 try {
-                    Thread.sleep(500);
+                    Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
                 }
