@@ -347,7 +347,8 @@ public class VigilConfig implements Serializable {
 
     public ChurnSettings churnSettings() {
         return new ChurnSettings(new RiskBands(churn.bands.medium, churn.bands.high), churn.minDelta, churn.reasons,
-                churn.labelHistory.size, churn.labelHistory.retention.toMillis(), state.ttl.toMillis());
+                churn.labelHistory.size, churn.labelHistory.retention.toMillis(), state.ttl.toMillis(),
+                featureSpec().fingerprint());
     }
 
     public LearnerSettings learnerSettings() {
