@@ -174,7 +174,7 @@ public class VigilConfig implements Serializable {
 
     public static class LabelHistory implements Serializable {
         /** Feature snapshots kept per customer for joining outcomes. */
-        public int size = 32;
+        public int size = 4;
         /** Snapshots are dropped this long (event time) after the customer's newest one. */
         public Duration retention = Duration.ofDays(30);
     }
