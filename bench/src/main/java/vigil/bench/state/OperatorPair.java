@@ -5,6 +5,7 @@ import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -55,6 +56,9 @@ final class OperatorPair implements AutoCloseable {
 
     final KeyedOneInputStreamOperatorTestHarness<String, CustomerEvent, ScoreUpdate> customers;
     final KeyedBroadcastOperatorTestHarness<String, ScoreUpdate, ControlMessage, ScoreUpdate> churn;
+    /** RocksDB memory (write buffers and block cache) per operator. */
+    static final MemorySize ROCKSDB_MEMORY = MemorySize.parse("256mb");
+
     private final VigilConfig config;
     // state handles, made once: building a descriptor's Avro type information per access cost 80 % of a write
     private final ValueState<CustomerState> customerState;
@@ -94,6 +98,10 @@ final class OperatorPair implements AutoCloseable {
             throws Exception {
         EmbeddedRocksDBStateBackend backend = new EmbeddedRocksDBStateBackend(true);
         backend.setDbStoragePath(dir.resolve("db").toString());
+        // A test harness's mock task has almost no managed memory: RocksDB's write buffer manager then
+        // flushes every few writes (thousands of 2 KB files and constant compaction). Give each operator
+        // what a slot of a real TaskManager has: the Helm chart's (6 GB, 2 slots) has ~1 GB managed per slot.
+        backend.getMemoryConfiguration().setFixedMemoryPerSlot(ROCKSDB_MEMORY);
         harness.setStateBackend(backend);
         harness.setCheckpointStorage(new FileSystemCheckpointStorage(dir.resolve("checkpoints").toUri()));
         if (from == null) {
