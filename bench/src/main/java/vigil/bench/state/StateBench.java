@@ -133,15 +133,17 @@ public final class StateBench implements Callable<Integer> {
 
             t = System.nanoTime();
             try (OperatorPair restored = OperatorPair.restore(config, work.resolve("restore"), full)) {
-                r.put("restoreSeconds", seconds(t));
+                double restoreSeconds = seconds(t);
+                r.put("restoreSeconds", restoreSeconds);
                 OperatorPair.Customer last = restored.read(key(customers - 1));
                 r.put("restoredCustomerFound", last.state() != null && last.history() != null);
-                log.printf("restored the full checkpoint in %.1f s%n", seconds(t));
+                log.printf("restored the full checkpoint in %.1f s%n", restoreSeconds);
             }
             FileUtils.deleteDirectoryQuietly(work.resolve("restore").toFile());
             t = System.nanoTime();
             try (OperatorPair restored = OperatorPair.restore(config, work.resolve("restore-incremental"), incremental)) {
-                r.put("incrementalRestoreSeconds", seconds(t));
+                double restoreSeconds = seconds(t);
+                r.put("incrementalRestoreSeconds", restoreSeconds);
                 OperatorPair.Customer last = restored.read(key(customers - 1));
                 boolean changesFound = true;
                 for (Map.Entry<String, OperatorPair.Customer> change : changes.entrySet()) {
@@ -151,7 +153,8 @@ public final class StateBench implements Callable<Integer> {
                 }
                 r.put("incrementalRestoredCustomerFound", last.state() != null && last.history() != null);
                 r.put("incrementalRestoredChangesFound", changesFound);
-                log.printf("restored the incremental checkpoint in %.1f s%n", seconds(t));
+                log.printf("restored the incremental checkpoint in %.1f s (then read back %,d changed customers)%n",
+                        restoreSeconds, changes.size());
             }
         } finally {
             registry.close();

@@ -142,17 +142,15 @@ final class LabelJoin {
         if (old == null || !old.iterator().hasNext()) {
             return List.of();
         }
-        List<FeatureValues> out = new ArrayList<>();
-        boolean fits = true;
-        for (FeatureSnapshot s : old) {
-            fits &= current.fits(s.getFeatures());
-            out = fits ? FeatureHistory.add(out, new FeatureValues(s.getFeaturesAsOf(), current.encode(s.getFeatures())),
-                    settings.historySize()) : out;
-        }
         legacy.clear();
-        if (!fits) {
-            dropped.inc();
-            return List.of();
+        List<FeatureValues> out = new ArrayList<>();
+        for (FeatureSnapshot s : old) {
+            if (!current.fits(s.getFeatures())) {   // old snapshots name their features: convertible when the names match
+                dropped.inc();
+                return List.of();
+            }
+            out = FeatureHistory.add(out, new FeatureValues(s.getFeaturesAsOf(), current.encode(s.getFeatures())),
+                    settings.historySize());
         }
         converted.inc();
         return out;
