@@ -1,11 +1,11 @@
 package vigil.bench.state;
 
 import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -31,7 +31,7 @@ import vigil.operators.customer.CustomerStateFunction;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.CustomerEvent;
 import vigil.schemas.CustomerState;
-import vigil.schemas.FeatureSnapshot;
+import vigil.schemas.LabelHistory;
 import vigil.schemas.PublishedChurn;
 import vigil.schemas.ScoreUpdate;
 
@@ -48,11 +48,24 @@ import java.util.stream.Stream;
  */
 final class OperatorPair implements AutoCloseable {
     /** Everything kept for one customer: the customer state, the published churn, the feature history, its expiry. */
-    record Customer(CustomerState state, PublishedChurn published, List<FeatureSnapshot> history, Long expiry) {}
+    record Customer(CustomerState state, PublishedChurn published, LabelHistory history, Long expiry) {
+        int snapshots() {
+            return history == null ? 0 : history.getSnapshots().size();
+        }
+    }
 
     final KeyedOneInputStreamOperatorTestHarness<String, CustomerEvent, ScoreUpdate> customers;
     final KeyedBroadcastOperatorTestHarness<String, ScoreUpdate, ControlMessage, ScoreUpdate> churn;
+    /** RocksDB memory (write buffers and block cache) per operator. */
+    static final MemorySize ROCKSDB_MEMORY = MemorySize.parse("256mb");
+
     private final VigilConfig config;
+    // state handles, made once: building a descriptor's Avro type information per access cost 80 % of a write
+    private final ValueState<CustomerState> customerState;
+    private final ValueState<PublishedChurn> publishedState;
+    private final ValueState<LabelHistory> historyState;
+    private final ValueState<Long> expiryState;
+    private final InternalTimerService<VoidNamespace> timers;
 
     private OperatorPair(VigilConfig config, Path dir, OperatorSubtaskState[] restoreFrom) throws Exception {
         this.config = config;
@@ -65,6 +78,12 @@ final class OperatorPair implements AutoCloseable {
                 List.of(ChurnStateDescriptors.MODELS)), ScoreUpdate::getCustomerId, Types.STRING, 128, 1, 0);
         start(customers, dir.resolve("customer-state"), restoreFrom == null ? null : restoreFrom[0]);
         start(churn, dir.resolve("churn-scoring"), restoreFrom == null ? null : restoreFrom[1]);
+        customerState = customers.getOperator().<String>getKeyedStateBackend().getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE, CustomerStateDescriptors.customer(config.stateSettings()));
+        publishedState = churnState(ChurnStateDescriptors.published(config.churnSettings()));
+        historyState = churnState(ChurnStateDescriptors.labelHistory());
+        expiryState = churnState(ChurnStateDescriptors.historyExpiry());
+        timers = timerService();
     }
 
     static OperatorPair open(VigilConfig config, Path dir) throws Exception {
@@ -79,6 +98,10 @@ final class OperatorPair implements AutoCloseable {
             throws Exception {
         EmbeddedRocksDBStateBackend backend = new EmbeddedRocksDBStateBackend(true);
         backend.setDbStoragePath(dir.resolve("db").toString());
+        // A test harness's mock task has almost no managed memory: RocksDB's write buffer manager then
+        // flushes every few writes (thousands of 2 KB files and constant compaction). Give each operator
+        // what a slot of a real TaskManager has: the Helm chart's (6 GB, 2 slots) has ~1 GB managed per slot.
+        backend.getMemoryConfiguration().setFixedMemoryPerSlot(ROCKSDB_MEMORY);
         harness.setStateBackend(backend);
         harness.setCheckpointStorage(new FileSystemCheckpointStorage(dir.resolve("checkpoints").toUri()));
         if (from == null) {
@@ -116,28 +139,27 @@ final class OperatorPair implements AutoCloseable {
     Customer read(String key) throws Exception {
         customers.getOperator().setCurrentKey(key);
         churn.getOperator().setCurrentKey(key);
-        List<FeatureSnapshot> history = new ArrayList<>();
-        Iterable<FeatureSnapshot> stored = historyState().get();
-        if (stored != null) {
-            stored.forEach(history::add);
-        }
-        return new Customer(customerState().value(), publishedState().value(), history, expiryState().value());
+        return new Customer(customerState.value(), publishedState.value(), historyState.value(), expiryState.value());
     }
 
     /** Writes a customer's state under {@code key}, with the churn history's expiry timer, as the operators would. */
     void write(String key, Customer customer) throws Exception {
         customers.getOperator().setCurrentKey(key);
         churn.getOperator().setCurrentKey(key);
-        customerState().update(customer.state());
+        customerState.update(customer.state());
         if (customer.published() != null) {
-            publishedState().update(customer.published());
+            publishedState.update(customer.published());
         }
-        if (!customer.history().isEmpty()) {
-            historyState().update(customer.history());
+        if (customer.history() != null) {
+            historyState.update(customer.history());
         }
         if (customer.expiry() != null) {
-            expiryState().update(customer.expiry());
-            timers().registerEventTimeTimer(VoidNamespace.INSTANCE, customer.expiry());
+            Long previous = expiryState.value();
+            if (previous != null && !previous.equals(customer.expiry())) {
+                timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, previous);
+            }
+            expiryState.update(customer.expiry());
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, customer.expiry());
         }
     }
 
@@ -148,7 +170,7 @@ final class OperatorPair implements AutoCloseable {
             bytes(CustomerStateDescriptors.customer(config.stateSettings()), execution, customer.state()),
             customer.published() == null ? 0
                     : bytes(ChurnStateDescriptors.published(config.churnSettings()), execution, customer.published()),
-            historyBytes(customer.history(), execution),
+            customer.history() == null ? 0 : bytes(ChurnStateDescriptors.labelHistory(), execution, customer.history()),
             customer.expiry() == null ? 0 : Long.BYTES,
         };
     }
@@ -160,17 +182,6 @@ final class OperatorPair implements AutoCloseable {
         return out.length();
     }
 
-    private static long historyBytes(List<FeatureSnapshot> history, ExecutionConfig execution) throws IOException {
-        var descriptor = ChurnStateDescriptors.history();
-        descriptor.initializeSerializerUnlessSet(execution);
-        TypeSerializer<FeatureSnapshot> element = descriptor.getElementSerializer();
-        DataOutputSerializer out = new DataOutputSerializer(1024);
-        for (FeatureSnapshot snapshot : history) {
-            element.serialize(snapshot, out);
-        }
-        return out.length() + Math.max(0, history.size() - 1); // RocksDB list state: one delimiter byte between elements
-    }
-
     OperatorSubtaskState[] snapshot(long id) throws Exception {
         return new OperatorSubtaskState[] {customers.snapshot(id, id), churn.snapshot(id, id)};
     }
@@ -180,33 +191,14 @@ final class OperatorPair implements AutoCloseable {
         churn.notifyOfCompletedCheckpoint(id);
     }
 
-    private ValueState<CustomerState> customerState() throws Exception {
-        return customers.getOperator().<String>getKeyedStateBackend().getPartitionedState(VoidNamespace.INSTANCE,
-                VoidNamespaceSerializer.INSTANCE, CustomerStateDescriptors.customer(config.stateSettings()));
-    }
-
-    private KeyedStateBackend<String> churnBackend() {
-        return churn.getOperator().getKeyedStateBackend();
-    }
-
-    private ValueState<PublishedChurn> publishedState() throws Exception {
-        return churnBackend().getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                ChurnStateDescriptors.published(config.churnSettings()));
-    }
-
-    private ListState<FeatureSnapshot> historyState() throws Exception {
-        return churnBackend().getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                ChurnStateDescriptors.history());
-    }
-
-    private ValueState<Long> expiryState() throws Exception {
-        return churnBackend().getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                ChurnStateDescriptors.historyExpiry());
+    private <T> ValueState<T> churnState(ValueStateDescriptor<T> descriptor) throws Exception {
+        KeyedStateBackend<String> backend = churn.getOperator().getKeyedStateBackend();
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
     }
 
     /** The churn operator's own event-time timer service (the one its function's timers go to). */
     @SuppressWarnings("unchecked")
-    private InternalTimerService<VoidNamespace> timers() {
+    private InternalTimerService<VoidNamespace> timerService() {
         AbstractStreamOperator<ScoreUpdate> operator = churn.getOperator();
         return operator.getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE,
                 (Triggerable<Object, VoidNamespace>) (Object) operator);

@@ -3,18 +3,24 @@ package vigil.bench.state;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.SharedStateRegistryImpl;
 import org.apache.flink.util.FileUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vigil.jobs.config.VigilConfig;
 import vigil.schemas.CustomerEvent;
+import vigil.schemas.FeatureValues;
+import vigil.schemas.LabelHistory;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -25,7 +31,8 @@ import java.util.stream.Stream;
  * states are then written for every one of {@code --customers} customers (sample customer i mod S)
  * into fresh RocksDB instances of the same two operators, with the churn history's timer; then a
  * first (full) checkpoint, a change of {@code --changed} customers, an incremental checkpoint, and a
- * restore from it.
+ * restore from each checkpoint (the incremental one after registering both with Flink's shared state
+ * registry, as the checkpoint coordinator does).
  */
 @Command(name = "bench-state", mixinStandardHelpOptions = true,
         description = "Per-customer state at scale in RocksDB: bytes per customer, full and incremental checkpoint, restore.")
@@ -82,10 +89,14 @@ public final class StateBench implements Callable<Integer> {
         serialized(r.putObject("serializedBytesPerCustomer"), samples, config);
         log.println("serialized bytes per customer: " + r.get("serializedBytesPerCustomer"));
 
+        SharedStateRegistryImpl registry = new SharedStateRegistryImpl();
         try (OperatorPair bulk = OperatorPair.open(config, work.resolve("bulk"))) {
             t = System.nanoTime();
             for (int i = 0; i < customers; i++) {
                 bulk.write(key(i), samples.get(i % samples.size()));
+                if ((i + 1) % 100_000 == 0) {
+                    log.printf("  %,d customers written in %.1f s (load %s)%n", i + 1, seconds(t), load());
+                }
             }
             r.put("fillSeconds", seconds(t));
             log.printf("wrote %,d customers in %.1f s%n", customers, seconds(t));
@@ -94,32 +105,59 @@ public final class StateBench implements Callable<Integer> {
             OperatorSubtaskState[] full = bulk.snapshot(1);
             checkpoint(r.putObject("fullCheckpoint"), full, seconds(t));
             bulk.completed(1);
+            registry.registerAll(List.of(full), 1);
             long sst = sstBytes(work.resolve("bulk"));
             r.put("sstBytes", sst);
             r.put("sstBytesPerCustomer", (double) sst / customers);
             log.printf("full checkpoint in %.1f s; SST files %,d bytes%n", seconds(t), sst);
 
             Random random = new Random(seed);
+            Map<String, OperatorPair.Customer> changes = new HashMap<>();
             for (int i = 0; i < changed; i++) {
-                bulk.write(key(random.nextInt(customers)), samples.get(random.nextInt(samples.size())));
+                String key = key(random.nextInt(customers));
+                // another sample customer's state, one step later in event time: what an update writes
+                OperatorPair.Customer next = later(samples.get(random.nextInt(samples.size())), i + 1);
+                bulk.write(key, next);
+                changes.put(key, next);
             }
             t = System.nanoTime();
             OperatorSubtaskState[] incremental = bulk.snapshot(2);
             checkpoint(r.putObject("incrementalCheckpoint"), incremental, seconds(t));
+            bulk.completed(2);
+            // what the checkpoint coordinator does with a completed checkpoint: its placeholders for files
+            // uploaded by checkpoint 1 are replaced by those files' handles, so it can be restored
+            registry.registerAll(List.of(incremental), 2);
             r.put("changedCustomers", changed);
             log.printf("incremental checkpoint in %.1f s%n", seconds(t));
             bulk.close();
 
-            // The harness cannot restore the incremental checkpoint itself: its files shared with checkpoint 1
-            // are placeholders that only Flink's checkpoint coordinator resolves. The full checkpoint holds
-            // the same customers (all but the changed ones' latest values) in real files.
             t = System.nanoTime();
             try (OperatorPair restored = OperatorPair.restore(config, work.resolve("restore"), full)) {
-                r.put("restoreSeconds", seconds(t));
+                double restoreSeconds = seconds(t);
+                r.put("restoreSeconds", restoreSeconds);
                 OperatorPair.Customer last = restored.read(key(customers - 1));
-                r.put("restoredCustomerFound", last.state() != null);
-                log.printf("restored in %.1f s%n", seconds(t));
+                r.put("restoredCustomerFound", last.state() != null && last.history() != null);
+                log.printf("restored the full checkpoint in %.1f s%n", restoreSeconds);
             }
+            FileUtils.deleteDirectoryQuietly(work.resolve("restore").toFile());
+            t = System.nanoTime();
+            try (OperatorPair restored = OperatorPair.restore(config, work.resolve("restore-incremental"), incremental)) {
+                double restoreSeconds = seconds(t);
+                r.put("incrementalRestoreSeconds", restoreSeconds);
+                OperatorPair.Customer last = restored.read(key(customers - 1));
+                boolean changesFound = true;
+                for (Map.Entry<String, OperatorPair.Customer> change : changes.entrySet()) {
+                    OperatorPair.Customer read = restored.read(change.getKey());
+                    changesFound &= change.getValue().history().equals(read.history())
+                            && change.getValue().expiry().equals(read.expiry());
+                }
+                r.put("incrementalRestoredCustomerFound", last.state() != null && last.history() != null);
+                r.put("incrementalRestoredChangesFound", changesFound);
+                log.printf("restored the incremental checkpoint in %.1f s (then read back %,d changed customers)%n",
+                        restoreSeconds, changes.size());
+            }
+        } finally {
+            registry.close();
         }
         r.put("loadAfter", load());
         return r;
@@ -135,7 +173,7 @@ public final class StateBench implements Callable<Integer> {
                 for (int i = 0; i < sum.length; i++) {
                     sum[i] += bytes[i];
                 }
-                snapshots += c.history().size();
+                snapshots += c.snapshots();
             }
         } finally {
             FileUtils.deleteDirectoryQuietly(dir.toFile());
@@ -166,6 +204,19 @@ public final class StateBench implements Callable<Integer> {
             return files.filter(p -> p.toString().endsWith(".sst") && p.toString().contains("/db/"))
                     .mapToLong(p -> p.toFile().length()).sum();
         }
+    }
+
+    /** The customer's state with one more snapshot, {@code step} ms after its newest, and the expiry moved with it. */
+    static OperatorPair.Customer later(OperatorPair.Customer c, long step) {
+        if (c.history() == null || c.history().getSnapshots().isEmpty()) {
+            return c;
+        }
+        List<FeatureValues> snapshots = new ArrayList<>(c.history().getSnapshots());
+        FeatureValues newest = snapshots.get(snapshots.size() - 1);
+        snapshots.add(new FeatureValues(newest.getAsOf() + step, new ArrayList<>(newest.getValues())));
+        snapshots.remove(0); // as many snapshots as before: a customer whose history is full
+        LabelHistory history = new LabelHistory(c.history().getSpecFingerprint(), snapshots);
+        return new OperatorPair.Customer(c.state(), c.published(), history, c.expiry() == null ? null : c.expiry() + step);
     }
 
     static String key(int i) {

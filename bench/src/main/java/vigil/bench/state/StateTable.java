@@ -19,7 +19,7 @@ final class StateTable {
         out.append(row("serialized state per customer, bytes", s.get("total").asDouble()));
         out.append(row("  customer state (CustomerState, with TTL)", s.get("customerState").asDouble()));
         out.append(row("  churn: published risk", s.get("publishedChurn").asDouble()));
-        out.append(row("  churn: feature history (label join)", s.get("featureHistory").asDouble()));
+        out.append(row("  churn: label join history", s.get("featureHistory").asDouble()));
         out.append(row("  churn: history snapshots per customer", s.get("historySnapshotsPerCustomer").asDouble()));
         out.append(row("RocksDB SST bytes per customer", r.get("sstBytesPerCustomer").asDouble()));
         out.append(row("fill (direct writes), s", r.get("fillSeconds").asDouble()));
@@ -29,7 +29,12 @@ final class StateTable {
         out.append(row("incremental checkpoint uploaded, MB", inc.get("checkpointedBytes").asDouble() / 1e6));
         out.append(row("incremental checkpoint total state, MB", inc.get("stateBytes").asDouble() / 1e6));
         out.append(row("restore from the full checkpoint, s", r.get("restoreSeconds").asDouble()));
-        out.append(String.format("%-52s %14s%n", "restored state has the last customer", r.get("restoredCustomerFound").asBoolean()));
+        out.append(String.format("%-52s %14s%n", "  restored state has the last customer", r.get("restoredCustomerFound").asBoolean()));
+        out.append(row("restore from the incremental checkpoint, s", r.get("incrementalRestoreSeconds").asDouble()));
+        out.append(String.format("%-52s %14s%n", "  restored state has the last customer",
+                r.get("incrementalRestoredCustomerFound").asBoolean()));
+        out.append(String.format("%-52s %14s%n", "  restored state has every change",
+                r.get("incrementalRestoredChangesFound").asBoolean()));
         return out.toString();
     }
 

@@ -174,7 +174,7 @@ public class VigilConfig implements Serializable {
 
     public static class LabelHistory implements Serializable {
         /** Feature snapshots kept per customer for joining outcomes. */
-        public int size = 32;
+        public int size = 4;
         /** Snapshots are dropped this long (event time) after the customer's newest one. */
         public Duration retention = Duration.ofDays(30);
     }
@@ -347,7 +347,8 @@ public class VigilConfig implements Serializable {
 
     public ChurnSettings churnSettings() {
         return new ChurnSettings(new RiskBands(churn.bands.medium, churn.bands.high), churn.minDelta, churn.reasons,
-                churn.labelHistory.size, churn.labelHistory.retention.toMillis(), state.ttl.toMillis());
+                churn.labelHistory.size, churn.labelHistory.retention.toMillis(), state.ttl.toMillis(),
+                featureSpec().fingerprint());
     }
 
     public LearnerSettings learnerSettings() {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -117,6 +118,24 @@ public final class FeatureSpec implements Serializable {
 
     public List<Feature> features() {
         return features;
+    }
+
+    /**
+     * A 64-bit fingerprint of the features (name, kind, source, in order) and the repeat-contact
+     * settings: state derived from the features (the churn label join's history) records it, so a
+     * changed spec is noticed on restore. Click signals' rules are not part of it.
+     */
+    public long fingerprint() {
+        StringBuilder text = new StringBuilder();
+        for (Feature f : features) {
+            text.append(f.name()).append('\t').append(f.kind()).append('\t').append(f.source()).append('\n');
+        }
+        text.append(repeatWithinMs).append('\t').append(new TreeSet<>(repeatTopics));
+        long h = 0xcbf29ce484222325L;
+        for (byte b : text.toString().getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     public Map<String, ClickSignal> clickSignals() {

@@ -114,6 +114,18 @@ class FeatureSpecTest {
                 .hasMessageContaining("feature 'x'").hasMessageContaining("unknown window '90d'");
     }
 
+    @Test
+    void theFingerprintFollowsNamesKindsAndSourcesNotFormatting() {
+        FeatureSpec spec = parse("features:\n  - {name: x, kind: numeric, source: negative.30d}\n");
+        assertThat(parse("# a comment\nfeatures:\n  - name: x\n    kind: numeric\n    source: negative.30d\n").fingerprint())
+                .isEqualTo(spec.fingerprint());
+        assertThat(parse("features:\n  - {name: x, kind: numeric, source: negative.7d}\n").fingerprint())
+                .as("another source").isNotEqualTo(spec.fingerprint());
+        assertThat(parse("features:\n  - {name: y, kind: numeric, source: negative.30d}\n").fingerprint())
+                .as("another name").isNotEqualTo(spec.fingerprint());
+        assertThat(FeatureSpec.loadDefault().fingerprint()).isEqualTo(FeatureSpec.loadDefault().fingerprint());
+    }
+
     private static FeatureSpec parse(String yaml) {
         return FeatureSpec.parse(yaml, "test.yaml");
     }

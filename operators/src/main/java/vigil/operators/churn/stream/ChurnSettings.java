@@ -14,9 +14,18 @@ import java.io.Serializable;
  * @param historySize feature snapshots kept per customer for the label join
  * @param historyRetentionMs snapshots are dropped this long (event time) after the customer's newest one
  * @param stateTtlMs the last published risk expires after this long without updates, like customer state
+ * @param featureSpecFingerprint the feature spec's {@code fingerprint()}: label histories written under
+ *                               another one are dropped
  */
 public record ChurnSettings(RiskBands bands, double minDelta, int maxReasons, int historySize,
-                            long historyRetentionMs, long stateTtlMs) implements Serializable {
+                            long historyRetentionMs, long stateTtlMs, long featureSpecFingerprint)
+        implements Serializable {
+    /** Settings for features not from a spec (the fingerprint is then the feature names' alone). */
+    public ChurnSettings(RiskBands bands, double minDelta, int maxReasons, int historySize, long historyRetentionMs,
+                         long stateTtlMs) {
+        this(bands, minDelta, maxReasons, historySize, historyRetentionMs, stateTtlMs, 0L);
+    }
+
     public ChurnSettings {
         if (minDelta < 0 || maxReasons < 0 || historySize < 1 || historyRetentionMs <= 0 || stateTtlMs <= 0) {
             throw new IllegalArgumentException("churn settings out of range: minDelta and maxReasons >= 0, "

@@ -9,6 +9,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 import vigil.schemas.FeatureSnapshot;
+import vigil.schemas.LabelHistory;
 import vigil.schemas.LabeledExample;
 import vigil.schemas.PublishedChurn;
 
@@ -42,7 +43,16 @@ public final class ChurnStateDescriptors {
         return descriptor;
     }
 
-    public static ListStateDescriptor<FeatureSnapshot> history() {
+    /** The label join's feature snapshots, as value arrays in a feature layout ({@link FeatureLayout}). */
+    public static ValueStateDescriptor<LabelHistory> labelHistory() {
+        return new ValueStateDescriptor<>("churn-label-history", new AvroTypeInfo<>(LabelHistory.class));
+    }
+
+    /**
+     * The label join's history as earlier versions kept it (a list of name -> value maps); read only to
+     * convert a restored customer's history on their next update, then cleared.
+     */
+    public static ListStateDescriptor<FeatureSnapshot> legacyHistory() {
         return new ListStateDescriptor<>("churn-feature-history", new AvroTypeInfo<>(FeatureSnapshot.class));
     }
 

@@ -198,10 +198,11 @@ class ChurnScoringFunctionTest {
         assertThat(examples()).as("only the 4 newest snapshots are kept").isEmpty();
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
-        harness.processWatermark(T0 + 7 + 30 * DAY);
-        harness.processBroadcastWatermark(T0 + 7 + 30 * DAY); // event time is the lower of both inputs
+        long expired = T0 + 6 + 30 * DAY + LabelJoin.granularity(30 * DAY); // the timer is rounded up to a day
+        harness.processWatermark(expired);
+        harness.processBroadcastWatermark(expired); // event time is the lower of both inputs
 
-        assertThat(keys("churn-feature-history")).isZero();
+        assertThat(keys("churn-label-history")).isZero();
         assertThat(keys("churn-history-expiry")).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         feed(outcome("C1", T0 + 5, T0 + 30 * DAY, "CHURNED", Map.of("a", 9.0)));
@@ -222,7 +223,7 @@ class ChurnScoringFunctionTest {
         feed(ScoreUpdate.newBuilder().setCustomerId("C2").setScore(null).setEventTime(T0 + 1).build());
 
         assertThat(keys("churn-published")).isZero();
-        assertThat(keys("churn-feature-history")).isZero();
+        assertThat(keys("churn-label-history")).isZero();
         assertThat(keys("churn-history-expiry")).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
@@ -249,7 +250,7 @@ class ChurnScoringFunctionTest {
         assertThat(keys("churn-published")).isEqualTo(1);
         feed(ScoreUpdate.newBuilder().setCustomerId("C1").setScore(null).setEventTime(T0 + 3).build());
         assertThat(keys("churn-published")).isZero();
-        assertThat(keys("churn-feature-history")).isZero();
+        assertThat(keys("churn-label-history")).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
