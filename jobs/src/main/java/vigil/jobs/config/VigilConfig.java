@@ -180,7 +180,7 @@ public class VigilConfig implements Serializable {
         public Duration warmUp = Duration.ofMinutes(30);
         public Duration halfLife = Duration.ofMinutes(15);
         /** Half-life of the baseline's trend (Holt), so that it follows a ramp; 0 s for none. */
-        public Duration trendHalfLife = Duration.ofMinutes(30);
+        public Duration trendHalfLife = Duration.ofMinutes(10);
         /** The rise the evidence looks for, as a multiple of the baseline. */
         public double lift = 3.0;
         /** Evidence (log-likelihood ratio, nats) summed over the rising sources that opens an alert. */

@@ -87,8 +87,8 @@ final class BaselineModel {
      * only slowly while it lasts (and never widens it), whereas a lasting new level is still learned, within
      * hours. The trend is an exponentially weighted average of the mean's change per slide, never below zero:
      * a falling rate is followed by the mean alone (a baseline lagging above the rate raises no alert), and a
-     * rise that ends leaves no negative trend that would undershoot; and it does not learn while the source has
- * evidence of a rise (at least {@code sourceEvidence}), so an incident is not taken for a ramp. While the baseline is young
+     * rise that ends leaves no negative trend that would undershoot; and it learns only while the source has no
+ * evidence of a rise at all, so an incident is not taken for a ramp. While the baseline is young
      * ({@code seen} windows), the weight is at least 1/(seen+1): the first windows are averaged plainly
      * instead of decaying from zero, and the trend learns only once that phase is over.
      */
@@ -103,8 +103,8 @@ final class BaselineModel {
         double diff = x - forecast;
         double step = weight * diff;
         baseline.setMean(forecast + step);
-        // A source that is rising does not teach the trend: an incident's rise must not become the expected slope.
-        if (weight == alpha && settings.beta() > 0 && baseline.getEvidence() < settings.sourceEvidence) {
+        // Only a source without evidence of a rise teaches the trend: an incident's rise must not become the slope.
+        if (weight == alpha && settings.beta() > 0 && baseline.getEvidence() == 0) {
             double change = baseline.getMean() - mean;
             baseline.setTrend(Math.max(0, baseline.getTrend() + settings.beta() * (change - baseline.getTrend())));
         }
