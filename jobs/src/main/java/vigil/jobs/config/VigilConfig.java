@@ -202,6 +202,8 @@ public class VigilConfig implements Serializable {
         /** Full windows' worth of event time the baseline learns before the topic may alert. */
         public Duration warmUp = Duration.ofMinutes(30);
         public Duration halfLife = Duration.ofMinutes(15);
+        /** Half-life of the baseline's trend (Holt), so that it follows a ramp; 0 s for none. */
+        public Duration trendHalfLife = Duration.ofMinutes(10);
         /** The rise the evidence looks for, as a multiple of the baseline. */
         public double lift = 3.0;
         /** Evidence (log-likelihood ratio, nats) summed over the rising sources that opens an alert. */
@@ -360,7 +362,8 @@ public class VigilConfig implements Serializable {
         return new SpikeSettings(spikes.slide.toMillis(), spikes.window.toMillis(), spikes.warmUp.toMillis(),
                 spikes.halfLife.toMillis(), spikes.lift, spikes.threshold, spikes.sourceEvidence, spikes.minSources,
                 spikes.extremeRatio, spikes.persistence, spikes.minExpected, spikes.quietPeriod.toMillis(),
-                spikes.resolveEvidence, spikes.coolDown.toMillis(), spikes.evidenceSamples);
+                spikes.resolveEvidence, spikes.coolDown.toMillis(), spikes.evidenceSamples,
+                spikes.trendHalfLife.toMillis());
     }
 
     public SpikeSettings.Signals spikeSignals() {

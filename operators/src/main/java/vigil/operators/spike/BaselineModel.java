@@ -5,7 +5,8 @@ import vigil.schemas.SourceBaseline;
 /**
  * One source's baseline and its running evidence of a rise.
  *
- * <p>The baseline is an exponentially weighted mean and variance of the window count. The evidence is a
+ * <p>The baseline is an exponentially weighted mean and variance of the window count, with Holt's linear trend
+ * (never below zero) so that the mean follows a rising rate instead of lagging behind it. The evidence is a
  * one-sided CUSUM on Poisson counts, one step per slide: each slide adds the log-likelihood ratio of
  * "complaints at {@code lift} times the baseline" against "at the baseline", x·ln(lift) − (lift − 1)·μ
  * for x complaints where μ are expected, divided by the counts' dispersion (variance over mean, at least
@@ -28,18 +29,19 @@ final class BaselineModel {
         return Math.sqrt(Math.max(1.0, Math.max(baseline.getVariance(), baseline.getMean())));
     }
 
-    static double zScore(SourceBaseline baseline, int count) {
-        return (count - baseline.getMean()) / spread(baseline);
+    /** The window count expected at the slide being read: the mean, projected ahead by the trend. */
+    static double expectedWindow(SourceBaseline baseline, SpikeSettings settings) {
+        return baseline.getMean() + baseline.getTrend() * settings.lead();
     }
 
     /** Variance over mean of the window count, at least 1 (Poisson). */
     static double dispersion(SourceBaseline baseline, SpikeSettings settings) {
-        return Math.max(1.0, baseline.getVariance() / Math.max(settings.minExpected, baseline.getMean()));
+        return Math.max(1.0, baseline.getVariance() / Math.max(settings.minExpected, expectedWindow(baseline, settings)));
     }
 
     /** Complaints expected in one slide, never below the floor. */
     static double expectedPerSlide(SourceBaseline baseline, SpikeSettings settings) {
-        return Math.max(settings.minExpected, baseline.getMean()) / settings.slidesPerWindow();
+        return Math.max(settings.minExpected, expectedWindow(baseline, settings)) / settings.slidesPerWindow();
     }
 
     /**
@@ -79,20 +81,33 @@ final class BaselineModel {
     }
 
     /**
-     * Folds a window's count into the mean and variance, robustly: the count enters the mean clipped at two
-     * spreads above it, and the variance only learns from ordinary windows. So an incident lifts the
-     * baseline only slowly while it lasts (and never widens it), whereas a lasting new level is still
-     * learned, within hours. While the baseline is young ({@code seen} windows), the weight is at least
-     * 1/(seen+1): the first windows are averaged plainly instead of decaying from zero.
+     * Folds a window's count into the mean, trend and variance (Holt's linear exponential smoothing), robustly:
+     * the mean is first moved on by the trend (the forecast), the count enters it clipped at two spreads above
+     * that forecast, and the variance only learns from ordinary windows. So an incident lifts the baseline
+     * only slowly while it lasts (and never widens it), whereas a lasting new level is still learned, within
+     * hours. The trend is an exponentially weighted average of the mean's change per slide, never below zero:
+     * a falling rate is followed by the mean alone (a baseline lagging above the rate raises no alert), and a
+     * rise that ends leaves no negative trend that would undershoot; and it learns only while the source has no
+ * evidence of a rise at all, so an incident is not taken for a ramp. While the baseline is young
+     * ({@code seen} windows), the weight is at least 1/(seen+1): the first windows are averaged plainly
+     * instead of decaying from zero, and the trend learns only once that phase is over.
      */
-    static void update(SourceBaseline baseline, int count, double alpha, int seen) {
+    static void update(SourceBaseline baseline, int count, SpikeSettings settings, int seen) {
+        double alpha = settings.alpha();
         double weight = Math.max(alpha, 1.0 / (seen + 1.0));
         double mean = baseline.getMean();
-        boolean ordinary = seen == 0 || zScore(baseline, count) < ORDINARY_Z;
-        double x = seen == 0 ? count : Math.min(count, mean + CLIP * spread(baseline));
-        double diff = x - mean;
+        double forecast = mean + baseline.getTrend();
+        double spread = spread(baseline);
+        boolean ordinary = seen == 0 || (count - forecast) / spread < ORDINARY_Z;
+        double x = seen == 0 ? count : Math.min(count, forecast + CLIP * spread);
+        double diff = x - forecast;
         double step = weight * diff;
-        baseline.setMean(mean + step);
+        baseline.setMean(forecast + step);
+        // Only a source without evidence of a rise teaches the trend: an incident's rise must not become the slope.
+        if (weight == alpha && settings.beta() > 0 && baseline.getEvidence() == 0) {
+            double change = baseline.getMean() - mean;
+            baseline.setTrend(Math.max(0, baseline.getTrend() + settings.beta() * (change - baseline.getTrend())));
+        }
         if (ordinary) {
             baseline.setVariance((1 - weight) * (baseline.getVariance() + diff * step));
         }

@@ -215,8 +215,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
     /** Folds a full window into every source's baseline. */
     private void learn(SpikeState s, int[] counts) {
         for (SourceBaseline baseline : s.getBaselines()) {
-            BaselineModel.update(baseline, counts[baseline.getChannel().ordinal()], settings.alpha(),
-                    s.getWindowsSeen());
+            BaselineModel.update(baseline, counts[baseline.getChannel().ordinal()], settings, s.getWindowsSeen());
         }
         if (s.getWindowsSeen() < Integer.MAX_VALUE) {
             s.setWindowsSeen(s.getWindowsSeen() + 1);
@@ -353,7 +352,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
     private static List<SourceBaseline> freshBaselines() {
         List<SourceBaseline> baselines = new ArrayList<>();
         for (Channel channel : CHANNELS) {
-            baselines.add(SourceBaseline.newBuilder().setChannel(channel).setMean(0).setVariance(0).setEvidence(0)
+            baselines.add(SourceBaseline.newBuilder().setChannel(channel).setMean(0).setVariance(0).setTrend(0).setEvidence(0)
                     .setRunCount(0).setRunExpected(0).setRunSlides(0).build());
         }
         return baselines;

@@ -18,6 +18,8 @@ public final class SpikeSettings implements Serializable {
     public final long windowMs;
     public final long warmUpMs;
     public final long halfLifeMs;
+    /** Half-life of the baseline's trend (Holt), so that the baseline follows a ramp; 0 for no trend. */
+    public final long trendHalfLifeMs;
     /** The rise the evidence looks for: complaints at this multiple of the baseline. */
     public final double lift;
     /** Evidence (log-likelihood ratio, nats) summed over rising sources that opens an alert... */
@@ -40,13 +42,23 @@ public final class SpikeSettings implements Serializable {
     public final long coolDownMs;
     public final int evidenceSamples;
 
+    /** Without a trend term: the baseline is a plain moving average. */
     public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double lift, double threshold,
                          double sourceEvidence, int minSources, double extremeRatio, int persistence,
                          double minExpected, long quietMs, double resolveEvidence, long coolDownMs,
                          int evidenceSamples) {
+        this(slideMs, windowMs, warmUpMs, halfLifeMs, lift, threshold, sourceEvidence, minSources, extremeRatio,
+                persistence, minExpected, quietMs, resolveEvidence, coolDownMs, evidenceSamples, 0);
+    }
+
+    public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double lift, double threshold,
+                         double sourceEvidence, int minSources, double extremeRatio, int persistence,
+                         double minExpected, long quietMs, double resolveEvidence, long coolDownMs,
+                         int evidenceSamples, long trendHalfLifeMs) {
         require(slideMs > 0 && windowMs >= slideMs && windowMs % slideMs == 0,
                 "the spike window must be a positive multiple of the slide");
-        require(warmUpMs >= 0 && halfLifeMs > 0, "warm-up must be >= 0 and half-life > 0");
+        require(warmUpMs >= 0 && halfLifeMs > 0 && trendHalfLifeMs >= 0,
+                "warm-up must be >= 0, half-life > 0 and the trend's half-life >= 0");
         require(lift > 1 && threshold > 0 && sourceEvidence > 0 && minSources >= 1 && extremeRatio >= 1
                         && persistence >= 1 && minExpected > 0,
                 "lift > 1, evidence thresholds > 0, sources and persistence >= 1, minExpected > 0");
@@ -56,6 +68,7 @@ public final class SpikeSettings implements Serializable {
         this.windowMs = windowMs;
         this.warmUpMs = warmUpMs;
         this.halfLifeMs = halfLifeMs;
+        this.trendHalfLifeMs = trendHalfLifeMs;
         this.lift = lift;
         this.threshold = threshold;
         this.sourceEvidence = Math.min(sourceEvidence, threshold);
@@ -69,10 +82,10 @@ public final class SpikeSettings implements Serializable {
         this.evidenceSamples = evidenceSamples;
     }
 
-    /** Defaults: 5 s slides, 30 s windows, 30 min warm-up, 15 min half-life; see the README for the rule. */
+    /** Defaults: 5 s slides, 30 s windows, 30 min warm-up, 15 min half-life, 10 min trend half-life; see the README. */
     public static SpikeSettings defaults() {
         return new SpikeSettings(5_000, 30_000, 1_800_000, 900_000, 3.0, 15.0, 2.0, 2, 5.0, 2, 1.0,
-                120_000, 5.0, 600_000, 5);
+                120_000, 5.0, 600_000, 5, 600_000);
     }
 
     /** Full windows the baseline must have seen before the topic may alert. */
@@ -83,6 +96,19 @@ public final class SpikeSettings implements Serializable {
     /** Weight of the newest window in the baseline's moving mean and variance. */
     public double alpha() {
         return 1 - Math.pow(0.5, (double) slideMs / halfLifeMs);
+    }
+
+    /** Weight of the newest change of the mean in the trend; 0 without a trend. */
+    public double beta() {
+        return trendHalfLifeMs == 0 ? 0 : 1 - Math.pow(0.5, (double) slideMs / trendHalfLifeMs);
+    }
+
+    /**
+     * Slides from the middle of the newest window the baseline learned to the middle of the slide it is read
+     * against: how far ahead the trend projects the mean.
+     */
+    public double lead() {
+        return (slidesPerWindow() + 1) / 2.0;
     }
 
     /** Slides per window: a window's expected count over this is one slide's. */

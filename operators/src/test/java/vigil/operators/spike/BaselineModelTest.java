@@ -63,7 +63,7 @@ class BaselineModelTest {
     void anIncidentBarelyMovesTheBaseline() {
         SourceBaseline baseline = baseline(10, 10);
         for (int i = 0; i < 60; i++) {                       // 5 minutes of slides at 4x
-            BaselineModel.update(baseline, 40, SETTINGS.alpha(), 10_000);
+            BaselineModel.update(baseline, 40, SETTINGS, 10_000);
         }
         assertThat(baseline.getMean()).isLessThan(12);
         assertThat(baseline.getVariance()).as("incident windows do not widen it").isCloseTo(10, within(1e-9));

@@ -11,6 +11,7 @@ import vigil.schemas.ChatMessage;
 import vigil.schemas.ClickEvent;
 import vigil.schemas.ClickEventType;
 import vigil.schemas.CustomerState;
+import vigil.schemas.SpikeState;
 import vigil.schemas.Party;
 import vigil.schemas.streams.StreamId;
 
@@ -35,6 +36,18 @@ class SchemaCompatibilityTest {
             }
         }
         assertThat(checked).as("history versions checked").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void spikeStateReadsTheStateWrittenBeforeTheTrend() {
+        Schema current = SpikeState.getClassSchema();
+        List<Schema> previous = SchemaHistory.previousVersions(current);
+        assertThat(previous).as("SpikeState-v1 is kept").isNotEmpty();
+        for (Schema old : previous) {
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType())
+                    .as("RocksDB state written with %s", old.getDoc())
+                    .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+        }
     }
 
     @Test
