@@ -3,7 +3,6 @@ package vigil.operators.text;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.process.WordToSentenceProcessor;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,9 +46,7 @@ public final class TextAnalyzer {
         }
         List<CoreLabel> tokens = Tokenization.tokens(redacted);
         List<List<CoreLabel>> sentences = SentenceSplit.INSTANCE.get().process(tokens);
-        List<String> words = new ArrayList<>(tokens.size());
-        tokens.forEach(token -> words.add(token.word()));
-        return new Analysis(redacted, words, sentences.size(), topics.topics(sentences),
+        return new Analysis(redacted, Tokenization.words(tokens), sentences.size(), topics.topics(sentences),
                 entities.entities(sentences));
     }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CoreNLP tokenization with the one set of options Vigil uses everywhere: the analyzer's pipeline,
+ * CoreNLP tokenization with the one set of options Vigil uses everywhere: the text analyzer,
  * the fast sentiment path's training and its scoring in the stream, so features see the same tokens.
  */
 public final class Tokenization {
@@ -30,14 +30,13 @@ public final class Tokenization {
 
     /** The words of a text, as typed. */
     public static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        if (text == null || text.isEmpty()) {
-            return words;
-        }
-        PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(text), FACTORY, OPTIONS);
-        while (tokenizer.hasNext()) {
-            words.add(tokenizer.next().word());
-        }
+        return words(tokens(text));
+    }
+
+    /** The words of tokens, as typed. */
+    public static List<String> words(List<CoreLabel> tokens) {
+        List<String> words = new ArrayList<>(tokens.size());
+        tokens.forEach(token -> words.add(token.word()));
         return words;
     }
 }
