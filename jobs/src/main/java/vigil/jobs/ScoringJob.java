@@ -40,7 +40,6 @@ import vigil.operators.rules.RuleInputs;
 import vigil.operators.rules.RuleSettings;
 import vigil.operators.rules.RuleUpdateSplit;
 import vigil.operators.spike.ComplaintSignals;
-import vigil.operators.spike.SpikeDetector;
 import vigil.schemas.Alert;
 import vigil.schemas.ControlMessage;
 import vigil.schemas.CustomerEvent;
@@ -50,7 +49,6 @@ import vigil.schemas.PropensityTable;
 import vigil.schemas.SegmentModel;
 import vigil.schemas.RuleInput;
 import vigil.schemas.ScoreUpdate;
-import vigil.schemas.TopicSignal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -225,10 +223,8 @@ public final class ScoringJob {
 
     /** Negative interactions per problem topic, across sources, for cx.alerts. */
     private DataStream<Alert> spikeAlerts(DataStream<CustomerEvent> events) {
-        return events.flatMap(new ComplaintSignals(config.spikeSignals())).uid("complaint-signals").name("complaint signals")
-                .keyBy(TopicSignal::getTopic)
-                .process(new SpikeDetector(config.spikeSettings()))
-                .uid("spike-detector").name("spike detector");
+        return SpikeAlerts.detect(events.flatMap(new ComplaintSignals(config.spikeSignals()))
+                .uid("complaint-signals").name("complaint signals"), config.spikeSettings());
     }
 
     /**

@@ -204,6 +204,10 @@ public class VigilConfig implements Serializable {
         public Duration halfLife = Duration.ofMinutes(15);
         /** Half-life of the baseline's trend (Holt), so that it follows a ramp; 0 s for none. */
         public Duration trendHalfLife = Duration.ofMinutes(10);
+        /** Half-life of a source's recent complaint rate that scales its topics' baselines when it runs high; 0 s for none. */
+        public Duration volumeHalfLife = Duration.ZERO;
+        /** A source's other topics must usually bring this many complaints per window to scale a baseline. */
+        public double minVolume = 5.0;
         /** The rise the evidence looks for, as a multiple of the baseline. */
         public double lift = 3.0;
         /** Evidence (log-likelihood ratio, nats) summed over the rising sources that opens an alert. */
@@ -363,7 +367,7 @@ public class VigilConfig implements Serializable {
                 spikes.halfLife.toMillis(), spikes.lift, spikes.threshold, spikes.sourceEvidence, spikes.minSources,
                 spikes.extremeRatio, spikes.persistence, spikes.minExpected, spikes.quietPeriod.toMillis(),
                 spikes.resolveEvidence, spikes.coolDown.toMillis(), spikes.evidenceSamples,
-                spikes.trendHalfLife.toMillis());
+                spikes.trendHalfLife.toMillis(), spikes.volumeHalfLife.toMillis(), spikes.minVolume);
     }
 
     public SpikeSettings.Signals spikeSignals() {

@@ -13,9 +13,9 @@ import org.apache.flink.util.FileUtils;
 import vigil.jobs.ops.LocalClusters;
 import vigil.jobs.Outputs;
 import vigil.jobs.ScoringJob;
+import vigil.jobs.SpikeAlerts;
 import vigil.jobs.config.VigilConfig;
 import vigil.operators.decode.RawRecord;
-import vigil.operators.spike.SpikeDetector;
 import vigil.schemas.Alert;
 import vigil.schemas.TopicSignal;
 
@@ -101,19 +101,18 @@ public final class AlertEvaluation {
         return replay(PoissonSignals.generate(scenario, SignalRecorder.load(recordedSignals), scale, scenario.seed));
     }
 
-    private Result replay(List<TopicSignal> signals) throws Exception {
+    /** As {@link #replay(Path)}, on the given complaint signals (in event-time order). */
+    public Result replay(List<TopicSignal> signals) throws Exception {
         AlertCollector alerts = new AlertCollector("replay-" + UUID.randomUUID());
         long bound = config.eventTime.outOfOrderness.toMillis();
         try {
             Configuration flink = LocalClusters.configuration(config);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
-            env.fromCollection(signals, new AvroTypeInfo<>(TopicSignal.class)).name("recorded signals")
+            SpikeAlerts.detect(env.fromCollection(signals, new AvroTypeInfo<>(TopicSignal.class)).name("recorded signals")
                     .assignTimestampsAndWatermarks(WatermarkStrategy.<TopicSignal>forGenerator(context ->
                                     new EveryEventWatermarks(bound))
-                            .withTimestampAssigner((signal, previous) -> signal.getTimestamp()))
-                    .keyBy(TopicSignal::getTopic)
-                    .process(new SpikeDetector(config.spikeSettings())).name("spike detector")
-                    .sinkTo(alerts);
+                            .withTimestampAssigner((signal, previous) -> signal.getTimestamp())),
+                    config.spikeSettings()).sinkTo(alerts);
             long start = System.nanoTime();
             env.execute("replay-alerts");
             return new Result(alerts.alerts(), (System.nanoTime() - start) / 1_000_000L);

@@ -41,7 +41,16 @@ final class BaselineModel {
 
     /** Complaints expected in one slide, never below the floor. */
     static double expectedPerSlide(SourceBaseline baseline, SpikeSettings settings) {
-        return Math.max(settings.minExpected, expectedWindow(baseline, settings)) / settings.slidesPerWindow();
+        return expectedPerSlide(baseline, settings, 1.0);
+    }
+
+    /**
+     * As {@link #expectedPerSlide(SourceBaseline, SpikeSettings)}, scaled by how far the source's other topics run
+     * above their usual rate ({@link SourceVolumes}; at least 1).
+     */
+    static double expectedPerSlide(SourceBaseline baseline, SpikeSettings settings, double sourceFactor) {
+        return Math.max(settings.minExpected, expectedWindow(baseline, settings) * Math.max(1.0, sourceFactor))
+                / settings.slidesPerWindow();
     }
 
     /**
@@ -49,14 +58,24 @@ final class BaselineModel {
      * baseline", over the dispersion: positive in a rise, negative when the count is at its baseline.
      */
     static double step(SourceBaseline baseline, int count, SpikeSettings settings) {
-        double mu = expectedPerSlide(baseline, settings);
+        return step(baseline, count, settings, 1.0);
+    }
+
+    /** As {@link #step(SourceBaseline, int, SpikeSettings)}, against the baseline scaled by the source's volume. */
+    static double step(SourceBaseline baseline, int count, SpikeSettings settings, double sourceFactor) {
+        double mu = expectedPerSlide(baseline, settings, sourceFactor);
         return (count * Math.log(settings.lift) - (settings.lift - 1) * mu) / dispersion(baseline, settings);
     }
 
     /** Folds one slide's count into the evidence, and into the run since the evidence last left zero. */
     static void accumulate(SourceBaseline baseline, int count, SpikeSettings settings) {
-        double mu = expectedPerSlide(baseline, settings);
-        double step = step(baseline, count, settings);
+        accumulate(baseline, count, settings, 1.0);
+    }
+
+    /** As {@link #accumulate(SourceBaseline, int, SpikeSettings)}, against the baseline scaled by the source's volume. */
+    static void accumulate(SourceBaseline baseline, int count, SpikeSettings settings, double sourceFactor) {
+        double mu = expectedPerSlide(baseline, settings, sourceFactor);
+        double step = step(baseline, count, settings, sourceFactor);
         double evidence = baseline.getEvidence() + step;
         if (evidence <= 0) {
             reset(baseline);

@@ -18,6 +18,7 @@ import vigil.schemas.SpikeState;
 import vigil.schemas.TopicSignal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,14 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
     public static final String DETECTOR = "spike-detector/cusum";
     private static final Channel[] CHANNELS = Channel.values();
     private static final int MAX_EVIDENCE_CHARS = 160;
+    private static final double[] ONES = ones();
 
     private final SpikeSettings settings;
 
     private transient ValueState<SpikeState> state;
     private transient MapState<String, Long> customers;
     private transient MapState<String, Long> counted;
+    private transient MapState<Long, double[]> factors;
     private transient Counter opened;
     private transient Counter suppressed;
     private transient Counter late;
@@ -55,6 +58,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         state = getRuntimeContext().getState(SpikeDescriptors.state());
         customers = getRuntimeContext().getMapState(SpikeDescriptors.customers());
         counted = getRuntimeContext().getMapState(SpikeDescriptors.counted());
+        factors = getRuntimeContext().getMapState(SpikeDescriptors.factors());
         opened = getRuntimeContext().getMetricGroup().counter("spikeAlertsOpened");
         suppressed = getRuntimeContext().getMetricGroup().counter("spikeAlertsSuppressedByCoolDown");
         late = getRuntimeContext().getMetricGroup().counter("spikeSignalsTooLate");
@@ -62,6 +66,10 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
 
     @Override
     public void processElement(TopicSignal signal, Context ctx, Collector<Alert> out) throws Exception {
+        if (signal.getSourceFactor() != null) {
+            rememberFactor(signal);
+            return;
+        }
         long bucket = signal.getTimestamp() - Math.floorMod(signal.getTimestamp(), settings.slideMs);
         SpikeState s = mutable(state.value());
         if (s == null) {
@@ -98,10 +106,11 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
             return;
         }
         int[] counts = windowCounts(s, windowEnd);
+        double[] sourceFactors = takeFactors(windowEnd);
         if (s.getWindowsSeen() >= settings.warmUpWindows()) {
             int[] slide = slideCounts(s, windowEnd);
-            double backToBaseline = backToBaseline(s, slide);
-            accumulate(s, slide);
+            double backToBaseline = backToBaseline(s, slide, sourceFactors);
+            accumulate(s, slide, sourceFactors);
             List<SourceReading> readings = new ArrayList<>();
             for (SourceBaseline baseline : s.getBaselines()) {
                 readings.add(new SourceReading(baseline, settings));
@@ -128,21 +137,54 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         s.setScheduled(!s.getBuckets().isEmpty() || s.getOpen() != null);
         if (s.getScheduled()) {
             ctx.timerService().registerEventTimeTimer(nextEnd);
+        } else {
+            factors.clear();
         }
         state.update(s);
+    }
+
+    /**
+     * A source-volume reading ({@link SourceVolumes}) for a slide still to be read: kept until that slide's timer.
+     * A topic without a timer (idle) ignores it: its empty slides are folded in at its baseline.
+     */
+    private void rememberFactor(TopicSignal reading) throws Exception {
+        SpikeState s = state.value();
+        long slideEnd = reading.getTimestamp() - Math.floorMod(reading.getTimestamp(), settings.slideMs) + settings.slideMs;
+        if (s == null || !s.getScheduled() || slideEnd < s.getNextWindowEnd()) {
+            return;
+        }
+        double[] bySource = factors.get(slideEnd);
+        if (bySource == null) {
+            bySource = ones();
+        }
+        bySource[reading.getChannel().ordinal()] = reading.getSourceFactor();
+        factors.put(slideEnd, bySource);
+    }
+
+    /** The source factors of the slide ending at {@code slideEnd} (1 where none came), forgetting it and older ones. */
+    private double[] takeFactors(long slideEnd) throws Exception {
+        double[] bySource = factors.get(slideEnd);
+        Iterator<Long> slides = factors.keys().iterator();
+        while (slides.hasNext()) {
+            if (slides.next() <= slideEnd) {
+                slides.remove();
+            }
+        }
+        return bySource == null ? ones() : bySource;
     }
 
     /**
      * An open alert's evidence that it is over: the opposite log-likelihood ratio (baseline against rise),
      * summed over the alert's sources for this slide; 0 without an open alert.
      */
-    private double backToBaseline(SpikeState s, int[] slideCounts) {
+    private double backToBaseline(SpikeState s, int[] slideCounts, double[] sourceFactors) {
         OpenSpike open = s.getOpen();
         double sum = 0;
         if (open != null) {
             for (SourceBaseline baseline : s.getBaselines()) {
                 if (open.getSources().contains(baseline.getChannel())) {
-                    sum -= BaselineModel.step(baseline, slideCounts[baseline.getChannel().ordinal()], settings);
+                    int source = baseline.getChannel().ordinal();
+                    sum -= BaselineModel.step(baseline, slideCounts[source], settings, sourceFactors[source]);
                 }
             }
         }
@@ -205,10 +247,11 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         }
     }
 
-    /** Adds one slide's counts to every source's evidence (after the warm-up). */
-    private void accumulate(SpikeState s, int[] slideCounts) {
+    /** Adds one slide's counts to every source's evidence (after the warm-up), against baselines scaled by the source's volume. */
+    private void accumulate(SpikeState s, int[] slideCounts, double[] sourceFactors) {
         for (SourceBaseline baseline : s.getBaselines()) {
-            BaselineModel.accumulate(baseline, slideCounts[baseline.getChannel().ordinal()], settings);
+            int source = baseline.getChannel().ordinal();
+            BaselineModel.accumulate(baseline, slideCounts[source], settings, sourceFactors[source]);
         }
     }
 
@@ -228,7 +271,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
         while (s.getNextWindowEnd() <= bucket) {
             s.setFiringSlides(0);
             if (s.getWindowsSeen() >= settings.warmUpWindows()) {
-                accumulate(s, zeros);
+                accumulate(s, zeros, ONES);
             }
             if (s.getNextWindowEnd() - settings.windowMs >= s.getFirstBucket()) {
                 learn(s, zeros);
@@ -347,6 +390,13 @@ public class SpikeDetector extends KeyedProcessFunction<String, TopicSignal, Ale
             s.setEvidence(new ArrayList<>(s.getEvidence()));
         }
         return s;
+    }
+
+    /** A factor of 1 for every source: baselines as learned. */
+    private static double[] ones() {
+        double[] ones = new double[CHANNELS.length];
+        Arrays.fill(ones, 1.0);
+        return ones;
     }
 
     private static List<SourceBaseline> freshBaselines() {

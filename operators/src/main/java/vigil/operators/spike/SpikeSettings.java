@@ -41,6 +41,14 @@ public final class SpikeSettings implements Serializable {
     /** After a resolution, the topic cannot open a new alert for this long. */
     public final long coolDownMs;
     public final int evidenceSamples;
+    /**
+     * Half-life of a source's recent complaint rate (all its other topics together) that the baseline is scaled
+     * by when that source runs above its usual rate (a daily ramp, a busy hour): 0 to leave the baselines
+     * unscaled.
+     */
+    public final long volumeHalfLifeMs;
+    /** A source's other topics must usually bring at least this many complaints per window to scale a baseline. */
+    public final double minVolume;
 
     /** Without a trend term: the baseline is a plain moving average. */
     public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double lift, double threshold,
@@ -51,14 +59,23 @@ public final class SpikeSettings implements Serializable {
                 persistence, minExpected, quietMs, resolveEvidence, coolDownMs, evidenceSamples, 0);
     }
 
+    /** Without scaling by the source's volume. */
     public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double lift, double threshold,
                          double sourceEvidence, int minSources, double extremeRatio, int persistence,
                          double minExpected, long quietMs, double resolveEvidence, long coolDownMs,
                          int evidenceSamples, long trendHalfLifeMs) {
+        this(slideMs, windowMs, warmUpMs, halfLifeMs, lift, threshold, sourceEvidence, minSources, extremeRatio,
+                persistence, minExpected, quietMs, resolveEvidence, coolDownMs, evidenceSamples, trendHalfLifeMs, 0, 0);
+    }
+
+    public SpikeSettings(long slideMs, long windowMs, long warmUpMs, long halfLifeMs, double lift, double threshold,
+                         double sourceEvidence, int minSources, double extremeRatio, int persistence,
+                         double minExpected, long quietMs, double resolveEvidence, long coolDownMs,
+                         int evidenceSamples, long trendHalfLifeMs, long volumeHalfLifeMs, double minVolume) {
         require(slideMs > 0 && windowMs >= slideMs && windowMs % slideMs == 0,
                 "the spike window must be a positive multiple of the slide");
-        require(warmUpMs >= 0 && halfLifeMs > 0 && trendHalfLifeMs >= 0,
-                "warm-up must be >= 0, half-life > 0 and the trend's half-life >= 0");
+        require(warmUpMs >= 0 && halfLifeMs > 0 && trendHalfLifeMs >= 0 && volumeHalfLifeMs >= 0 && minVolume >= 0,
+                "warm-up must be >= 0, half-life > 0, the trend's and the volume's half-lives and minVolume >= 0");
         require(lift > 1 && threshold > 0 && sourceEvidence > 0 && minSources >= 1 && extremeRatio >= 1
                         && persistence >= 1 && minExpected > 0,
                 "lift > 1, evidence thresholds > 0, sources and persistence >= 1, minExpected > 0");
@@ -80,6 +97,8 @@ public final class SpikeSettings implements Serializable {
         this.resolveEvidence = resolveEvidence;
         this.coolDownMs = coolDownMs;
         this.evidenceSamples = evidenceSamples;
+        this.volumeHalfLifeMs = volumeHalfLifeMs;
+        this.minVolume = minVolume;
     }
 
     /** Defaults: 5 s slides, 30 s windows, 30 min warm-up, 15 min half-life, 10 min trend half-life; see the README. */
@@ -96,6 +115,11 @@ public final class SpikeSettings implements Serializable {
     /** Weight of the newest window in the baseline's moving mean and variance. */
     public double alpha() {
         return 1 - Math.pow(0.5, (double) slideMs / halfLifeMs);
+    }
+
+    /** Weight of the newest slide in a source's recent complaint rate; 0 without volume scaling. */
+    public double volumeAlpha() {
+        return volumeHalfLifeMs == 0 ? 0 : 1 - Math.pow(0.5, (double) slideMs / volumeHalfLifeMs);
     }
 
     /** Weight of the newest change of the mean in the trend; 0 without a trend. */
