@@ -205,7 +205,7 @@ public class VigilConfig implements Serializable {
         /** Half-life of the baseline's trend (Holt), so that it follows a ramp; 0 s for none. */
         public Duration trendHalfLife = Duration.ofMinutes(10);
         /** Half-life of a source's recent complaint rate that scales its topics' baselines when it runs high; 0 s for none. */
-        public Duration volumeHalfLife = Duration.ZERO;
+        public Duration volumeHalfLife = Duration.ofMinutes(2);
         /** A source's other topics must usually bring this many complaints per window to scale a baseline. */
         public double minVolume = 5.0;
         /** The rise the evidence looks for, as a multiple of the baseline. */
@@ -218,7 +218,7 @@ public class VigilConfig implements Serializable {
         /** One source alone opens an alert with the full threshold at this multiple of its baseline. */
         public double extremeRatio = 5.0;
         /** Consecutive slides the opening rule must hold. */
-        public int persistence = 2;
+        public int persistence = 1;
         /** Expected complaints per window and source are never taken below this. */
         public double minExpected = 1.0;
         public Duration quietPeriod = Duration.ofMinutes(2);

@@ -46,7 +46,7 @@ class OperatorUidTest {
         assertThat(uids).doesNotHaveDuplicates();
         Set<String> stable = Set.of("kafka-inputs", "pulsar-inputs", "decode", "event-time", "analyze", "interactions",
                 "model-updates", "rule-updates", "customer-state", "churn-scoring", "online-learner",
-                "complaint-signals", "spike-detector", "rule-inputs-events", "rule-inputs-scores", "customer-rules");
+                "complaint-signals", "source-volumes", "spike-detector", "rule-inputs-events", "rule-inputs-scores", "customer-rules");
         assertThat(new HashSet<>(uids)).containsAll(stable);
         for (String sink : List.of("dead-letters-sink", "enriched-sink", "scores-sink", "control-sink", "alerts-sink",
                 "rule-status-sink")) {

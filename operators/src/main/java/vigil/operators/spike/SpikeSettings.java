@@ -101,10 +101,13 @@ public final class SpikeSettings implements Serializable {
         this.minVolume = minVolume;
     }
 
-    /** Defaults: 5 s slides, 30 s windows, 30 min warm-up, 15 min half-life, 10 min trend half-life; see the README. */
+    /**
+     * Defaults: 5 s slides, 30 s windows, 30 min warm-up, 15 min half-life, 10 min trend half-life, baselines
+     * scaled by their source's volume (2 min half-life); see the README.
+     */
     public static SpikeSettings defaults() {
-        return new SpikeSettings(5_000, 30_000, 1_800_000, 900_000, 3.0, 15.0, 2.0, 2, 5.0, 2, 1.0,
-                120_000, 5.0, 600_000, 5, 600_000);
+        return new SpikeSettings(5_000, 30_000, 1_800_000, 900_000, 3.0, 15.0, 2.0, 2, 5.0, 1, 1.0,
+                120_000, 5.0, 600_000, 5, 600_000, 120_000, 5.0);
     }
 
     /** Full windows the baseline must have seen before the topic may alert. */
