@@ -55,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         spikes.window = Duration.ofSeconds(10);
         spikes.warmUp = Duration.ofSeconds(8);
         spikes.halfLife = Duration.ofMinutes(2);
+        spikes.volumeHalfLife = Duration.ofSeconds(15);
         spikes.quietPeriod = Duration.ofSeconds(6);
         spikes.coolDown = Duration.ofMinutes(1);
     }
