@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import vigil.jobs.churn.ChurnModels;
 import vigil.jobs.config.VigilConfig;
+import vigil.jobs.state.CheckpointRocksDbOptions;
 import vigil.jobs.streams.Connectors;
 import vigil.operators.churn.ModelParser;
 import vigil.operators.churn.learn.OnlineLearner;
@@ -86,7 +87,9 @@ public final class ScoringJob {
         if (config.objectReuse) {
             env.getConfig().enableObjectReuse();
         }
-        env.setStateBackend(new EmbeddedRocksDBStateBackend(true));
+        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend(true);
+        rocksDb.setRocksDBOptions(new CheckpointRocksDbOptions());
+        env.setStateBackend(rocksDb);
         env.enableCheckpointing(config.checkpoints.interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         CheckpointConfig checkpoints = env.getCheckpointConfig();
         checkpoints.setCheckpointStorage(config.checkpoints.directory);

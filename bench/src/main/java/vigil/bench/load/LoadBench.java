@@ -42,9 +42,16 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--throughput-only", description = "only the backlog phases (for profiling and before/after comparisons)")
     boolean throughputOnly;
 
+    @Option(names = "--latency-only", description = "only the steady-rate phases, at --rate (no backlog phases): for side-by-side latency comparisons")
+    boolean latencyOnly;
+
     @Override
     public Integer call() throws Exception {
-        LoadResult result = LoadRun.run(new LoadRun.Settings(seconds, rate, events, customers, seed, rules, warmUp, throughputOnly, config),
+        if (latencyOnly && rate <= 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--latency-only needs --rate");
+        }
+        LoadResult result = LoadRun.run(new LoadRun.Settings(seconds, rate, events, customers, seed, rules, warmUp, throughputOnly,
+                        config, latencyOnly),
                 json ? System.err : System.out);
         System.out.println(json ? result.json() : result.table());
         return 0;

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class LoadResult {
     /** A steady-rate phase: the rate achieved, records sent and consumed, latencies per output. */
     public record Latency(double ratePerSecond, long sent, long consumed, Map<String, Samples> visible,
-                          Map<String, Samples> emitted) {}
+                          Map<String, Samples> emitted, CheckpointStats.Result checkpoints) {}
 
     private static final double[] PERCENTILES = {50, 95, 99};
 
@@ -69,18 +69,30 @@ public final class LoadResult {
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Vigil load benchmark: synthetic mixed traffic (%,d customers, seed %d, all six input streams,"
-                        + " 0.1 %% malformed); parallelism %d, RocksDB, checkpoints every %d s, EXACTLY_ONCE sinks; %d cores%n",
-                settings.customers(), settings.seed(), defaults.parallelism, defaults.checkpoints.interval.toSeconds(),
-                Runtime.getRuntime().availableProcessors()));
-        out.append(String.format("backlog: %,d records %s%n%n", settings.events(), backlogSent));
+        if (scoringMax == null) {
+            return header(out).append(latencyTable()).toString();
+        }
+        header(out);
         out.append(String.format("%-34s %12s %10s %9s  %s%n", "sustained throughput (backlog)", "records/s", "records", "seconds", "load 1/5/15 min"));
         out.append(throughputRow("scoring job", scoringMax, scoringMaxLoad));
         out.append(throughputRow("pass-through job", passMax, passMaxLoad));
         out.append(String.format("%-34s %11.1f %%%n%n", "scoring / pass-through", 100 * ratio()));
-        if (scoringLatency == null) {
-            return out.toString();
+        return scoringLatency == null ? out.toString() : out.append(latencyTable()).toString();
+    }
+
+    private StringBuilder header(StringBuilder out) {
+        out.append(String.format("Vigil load benchmark: synthetic mixed traffic (%,d customers, seed %d, all six input streams,"
+                        + " 0.1 %% malformed); parallelism %d, RocksDB, checkpoints every %d s, EXACTLY_ONCE sinks; %d cores%n",
+                settings.customers(), settings.seed(), defaults.parallelism, defaults.checkpoints.interval.toSeconds(),
+                Runtime.getRuntime().availableProcessors()));
+        if (backlogSent != null) {
+            out.append(String.format("backlog: %,d records %s%n", settings.events(), backlogSent));
         }
+        return out.append(System.lineSeparator());
+    }
+
+    private String latencyTable() {
+        StringBuilder out = new StringBuilder();
         out.append(String.format("latency at %,.0f records/s (ms, from the event's creation; first %.0f s left out)%n",
                 rate, settings.warmUpSeconds()));
         out.append(String.format("%-44s %7s %7s %7s %7s %8s%n", "", "p50", "p95", "p99", "max", "count"));
@@ -90,6 +102,10 @@ public final class LoadResult {
                 rateLine(scoringLatency), scoringRateLoad, rateLine(passLatency), passRateLoad));
         out.append("emitted = handed to the Kafka producer by the exactly-once sink; visible = read by a read_committed consumer,"
                 + " i.e. after the checkpoint that commits the transaction\n");
+        out.append(String.format("%ncheckpoints in the measured window, scoring job: ")).append(CheckpointStats.table(scoringLatency.checkpoints()));
+        out.append("checkpoints in the measured window, pass-through job: ").append(CheckpointStats.table(passLatency.checkpoints()));
+        out.append("sync = the synchronous part of the snapshot (the task thread is blocked); alignment = from the first barrier"
+                + " to the last (inputs that delivered their barrier wait); start delay = trigger to the first barrier\n");
         return out.toString();
     }
 
@@ -122,19 +138,23 @@ public final class LoadResult {
         root.put("checkpointIntervalSeconds", defaults.checkpoints.interval.toSeconds());
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("backlogRecords", settings.events());
+        if (scoringMax == null) {
+            return latencyJson(root).toString();
+        }
         ObjectNode max = root.putObject("throughput");
         throughput(max.putObject("scoring"), scoringMax, scoringMaxLoad);
         throughput(max.putObject("passThrough"), passMax, passMaxLoad);
         max.put("ratio", ratio());
-        if (scoringLatency == null) {
-            return root.toString();
-        }
+        return scoringLatency == null ? root.toString() : latencyJson(root).toString();
+    }
+
+    private ObjectNode latencyJson(ObjectNode root) {
         ObjectNode latency = root.putObject("latency");
         latency.put("rate", rate);
         latency.put("warmUpSeconds", settings.warmUpSeconds());
         latency(latency.putObject("scoring"), scoringLatency, scoringRateLoad);
         latency(latency.putObject("passThrough"), passLatency, passRateLoad);
-        return root.toString();
+        return root;
     }
 
     private static void throughput(ObjectNode node, ThroughputMeter.Result r, String load) {
@@ -154,6 +174,17 @@ public final class LoadResult {
         l.emitted().forEach((label, s) -> percentiles(emitted.putObject(label), s));
         ObjectNode visible = node.putObject("visibleMs");
         l.visible().forEach((label, s) -> percentiles(visible.putObject(label), s));
+        ObjectNode checkpoints = node.putObject("checkpoints");
+        checkpoints.put("completed", l.checkpoints().checkpoints());
+        checkpoints.put("endToEndMedianMs", l.checkpoints().endToEnd()[0]);
+        checkpoints.put("endToEndMaxMs", l.checkpoints().endToEnd()[1]);
+        for (CheckpointStats.Row row : l.checkpoints().rows()) {
+            ObjectNode chain = checkpoints.putObject(row.chain());
+            chain.put("syncMaxMs", row.sync()[1]);
+            chain.put("asyncMaxMs", row.async()[1]);
+            chain.put("alignmentMaxMs", row.alignment()[1]);
+            chain.put("startDelayMaxMs", row.startDelay()[1]);
+        }
     }
 
     private static void percentiles(ObjectNode node, Samples s) {

@@ -2,6 +2,7 @@ package vigil.bench.load;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -17,6 +18,8 @@ import vigil.schemas.streams.StreamId;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -36,7 +39,15 @@ public final class LoadRun {
     /** {@code baseConfig}: a Vigil YAML file the scoring job starts from (null: defaults); broker, topics,
      * group, transactions and checkpoints are always the benchmark's own. */
     public record Settings(double seconds, double rate, long events, int customers, long seed, String rulesDir,
-                           double warmUpSeconds, boolean throughputOnly, String baseConfig) {}
+                           double warmUpSeconds, boolean throughputOnly, String baseConfig, boolean latencyOnly) {
+        public Settings(double seconds, double rate, long events, int customers, long seed, String rulesDir,
+                        double warmUpSeconds, boolean throughputOnly, String baseConfig) {
+            this(seconds, rate, events, customers, seed, rulesDir, warmUpSeconds, throughputOnly, baseConfig, false);
+        }
+    }
+
+    /** A started job and the REST address of its MiniCluster. */
+    private record Running(JobClient client, String rest) {}
 
     private final Settings settings;
     private final PrintStream log;
@@ -60,7 +71,11 @@ public final class LoadRun {
     }
 
     private LoadResult run() throws Exception {
-        LoadResult result = new LoadResult(settings, new VigilConfig());
+        LoadResult result = new LoadResult(settings, settings.baseConfig() == null ? new VigilConfig()
+                : ConfigLoader.load(Path.of(settings.baseConfig())));
+        if (settings.latencyOnly() && settings.rate() > 0) {
+            return latency(result);
+        }
         VigilConfig backlogConfig = config("max", "writer");
         createTopics(backlogConfig, "max.passthrough");
         long start = System.currentTimeMillis();
@@ -83,6 +98,14 @@ public final class LoadRun {
             return result;
         }
         result.rate = settings.rate() > 0 ? settings.rate() : Math.max(1, Math.round(result.scoringMax.perSecond() / 2));
+        return latency(result);
+    }
+
+    /** The steady-rate phases, at {@code result.rate}. */
+    private LoadResult latency(LoadResult result) throws Exception {
+        if (result.rate == 0) {
+            result.rate = settings.rate();
+        }
         result.scoringLatency = paced("rate", "scoring", SCORING, List.of(
                 new LatencyCollector.Output("event → score", "rate.cx.scores", key -> true),
                 new LatencyCollector.Output("event → enriched", "rate.cx.enriched", key -> true),
@@ -119,7 +142,7 @@ public final class LoadRun {
     }
 
     private ThroughputMeter.Result drain(VigilConfig config, String operator) throws Exception {
-        JobClient job = start(config, operator);
+        JobClient job = start(config, operator).client();
         try {
             return ThroughputMeter.measure(() -> ConsumptionProbe.consumed(config.jobName, operator),
                     settings.events(), settings.seconds(), settings.warmUpSeconds(), 200, 180_000);
@@ -136,15 +159,18 @@ public final class LoadRun {
         LatencyCollector collector = new LatencyCollector(config, outputs);
         Thread reader = new Thread(collector, "vigil-bench-reader");
         reader.start();
-        JobClient job = start(config, operator);
+        Running running = start(config, operator);
+        JobClient job = running.client();
         try {
             Thread.sleep(3_000); // sources assigned their splits
             TrafficWriter writer = new TrafficWriter(config,
                     TrafficWriter.traffic(settings.customers(), settings.seed() + 1, result.rate, System.currentTimeMillis()));
-            collector.countFrom(System.currentTimeMillis() + (long) (settings.warmUpSeconds() * 1000));
+            long measuredFrom = System.currentTimeMillis() + (long) (settings.warmUpSeconds() * 1000);
+            collector.countFrom(measuredFrom);
             long t0 = System.nanoTime();
             long sent = writer.paced(result.rate, settings.seconds());
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long measuredTo = System.currentTimeMillis();
             // outputs become visible when the checkpoint after them completes; a slow start may need more
             long interval = config.checkpoints.interval.toMillis();
             Thread.sleep(2 * interval + 3_000);
@@ -154,7 +180,8 @@ public final class LoadRun {
             }
             long consumed = ConsumptionProbe.consumed(config.jobName, operator);
             log.printf("%s at %.0f records/s: sent %,d in %.1f s, consumed %,d%n", kind, result.rate, sent, seconds, consumed);
-            return new LoadResult.Latency(sent / seconds, sent, consumed, collector.visible(), collector.emitted());
+            return new LoadResult.Latency(sent / seconds, sent, consumed, collector.visible(), collector.emitted(),
+                    checkpoints(running, measuredFrom, measuredTo));
         } finally {
             collector.stop();
             reader.join(10_000);
@@ -162,9 +189,21 @@ public final class LoadRun {
         }
     }
 
+    /** Checkpoint statistics of the checkpoints triggered in the measured window (none if they cannot be read). */
+    private CheckpointStats.Result checkpoints(Running running, long from, long to) {
+        try {
+            return CheckpointStats.fetch(running.rest(), running.client().getJobID().toHexString(), from, to);
+        } catch (Exception e) {
+            LOG.warn("checkpoint statistics unavailable from {}", running.rest(), e);
+            return CheckpointStats.Result.NONE;
+        }
+    }
+
     /** Starts the scoring job (counted at its decoder) or the pass-through job on a MiniCluster of its own. */
-    private JobClient start(VigilConfig config, String operator) throws Exception {
+    private Running start(VigilConfig config, String operator) throws Exception {
         Configuration flink = LocalClusters.configuration(config);
+        int restPort = freePort();
+        flink.set(RestOptions.BIND_PORT, Integer.toString(restPort));
         flink.setString("metrics.reporter." + ConsumptionProbe.NAME + ".factory.class", ConsumptionProbe.class.getName());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism, flink);
         if (PassThroughJob.OPERATOR.equals(operator)) {
@@ -176,6 +215,12 @@ public final class LoadRun {
                     .uid("kafka-inputs"), BenchOutputs.of(config));
         }
         LOG.info("starting {}", config.jobName);
-        return env.executeAsync(config.jobName);
+        return new Running(env.executeAsync(config.jobName), "http://127.0.0.1:" + restPort);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

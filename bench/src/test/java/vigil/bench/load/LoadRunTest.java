@@ -25,7 +25,12 @@ class LoadRunTest {
         assertThat(result.scoringLatency().emitted().get("event → score").count()).isPositive();
         assertThat(result.scoringLatency().visible().get("event → score").percentile(50)).isNotNegative();
         assertThat(result.passLatency().visible().get("event → pass-through").count()).isPositive();
-        assertThat(result.table()).contains("scoring / pass-through", "p99", "event → score, visible (read_committed)");
+        // Flink's checkpoint statistics were read from the MiniCluster's REST API: one row per operator chain
+        assertThat(result.scoringLatency().checkpoints().rows()).extracting(CheckpointStats.Row::chain)
+                .contains("customer state", "next-best-action (+2)");
+        assertThat(result.passLatency().checkpoints().rows()).isNotEmpty();
+        assertThat(result.table()).contains("scoring / pass-through", "p99", "event → score, visible (read_committed)",
+                "operator chain (slowest subtask, ms)");
         assertThat(result.json()).contains("\"ratio\"", "\"p99\"");
     }
 }
