@@ -22,19 +22,21 @@ import java.util.Collection;
  * write-ahead log, which is how Flink runs it); more <b>background flushes</b> let the instances of
  * different operators flush at the same time instead of queueing on one thread.
  * Flink configuration (cluster or {@code localCluster.configuration}):
- * {@code vigil.rocksdb.atomic-flush} (default true), {@code vigil.rocksdb.max-background-flushes}
- * (default 4; 0: RocksDB's own choice, which with Flink's two background jobs is one flush per instance
- * and one flush thread for the whole JVM). Compactions stay at one per instance, as before.
+ * {@code vigil.rocksdb.atomic-flush} (default false), {@code vigil.rocksdb.max-background-flushes}
+ * (default 0: RocksDB's own choice, which with Flink's two background jobs is one flush per instance
+ * and one flush thread for the whole JVM). Compactions stay at one per instance. Both are off by default:
+ * they shorten the synchronous stall, but on a quiet 2-core machine the event-to-score latency was worse
+ * with them (README: Performance).
  */
 public final class CheckpointRocksDbOptions implements ConfigurableRocksDBOptionsFactory {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointRocksDbOptions.class);
 
     public static final ConfigOption<Boolean> ATOMIC_FLUSH = ConfigOptions.key("vigil.rocksdb.atomic-flush")
-            .booleanType().defaultValue(true)
+            .booleanType().defaultValue(false)
             .withDescription("Flush all column families of a RocksDB instance in one job (one manifest write per checkpoint).");
     public static final ConfigOption<Integer> MAX_BACKGROUND_FLUSHES = ConfigOptions.key("vigil.rocksdb.max-background-flushes")
-            .intType().defaultValue(4)
+            .intType().defaultValue(0)
             .withDescription("Concurrent memtable flushes per RocksDB instance and threads of the shared flush pool; 0: RocksDB's default.");
 
     private final boolean atomicFlush;

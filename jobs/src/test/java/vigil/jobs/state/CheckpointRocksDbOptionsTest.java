@@ -16,13 +16,14 @@ class CheckpointRocksDbOptionsTest {
     }
 
     @Test
-    void defaultsToAtomicFlushAndFourFlushThreads() {
+    void defaultsLeaveRocksDbAsFlinkSetsItUp() {
         try (DBOptions options = new DBOptions()) {
             int compactions = options.maxBackgroundCompactions();
+            int flushes = options.maxBackgroundFlushes();
             new CheckpointRocksDbOptions().createDBOptions(options, new ArrayList<>());
 
-            assertThat(options.atomicFlush()).isTrue();
-            assertThat(options.maxBackgroundFlushes()).isEqualTo(4);
+            assertThat(options.atomicFlush()).isFalse();
+            assertThat(options.maxBackgroundFlushes()).isEqualTo(flushes);
             assertThat(options.maxBackgroundCompactions()).isEqualTo(compactions);
         }
     }
@@ -41,14 +42,14 @@ class CheckpointRocksDbOptionsTest {
     @Test
     void readsItsSettingsFromTheFlinkConfiguration() {
         Configuration flink = new Configuration();
-        flink.setString("vigil.rocksdb.atomic-flush", "false");
+        flink.setString("vigil.rocksdb.atomic-flush", "true");
         flink.setString("vigil.rocksdb.max-background-flushes", "3");
         CheckpointRocksDbOptions configured = (CheckpointRocksDbOptions) new CheckpointRocksDbOptions().configure(flink);
 
-        try (DBOptions options = new DBOptions().setAtomicFlush(true); ColumnFamilyOptions columns = new ColumnFamilyOptions()) {
+        try (DBOptions options = new DBOptions(); ColumnFamilyOptions columns = new ColumnFamilyOptions()) {
             configured.createDBOptions(options, new ArrayList<>());
 
-            assertThat(options.atomicFlush()).isFalse();
+            assertThat(options.atomicFlush()).isTrue();
             assertThat(options.maxBackgroundFlushes()).isEqualTo(3);
             assertThat(configured.createColumnOptions(columns, new ArrayList<>())).isSameAs(columns);
         }
@@ -58,7 +59,7 @@ class CheckpointRocksDbOptionsTest {
     void unconfiguredItKeepsItsDefaults() {
         CheckpointRocksDbOptions configured = (CheckpointRocksDbOptions) new CheckpointRocksDbOptions().configure(new Configuration());
 
-        assertThat(configured.atomicFlush()).isTrue();
-        assertThat(configured.maxBackgroundFlushes()).isEqualTo(4);
+        assertThat(configured.atomicFlush()).isFalse();
+        assertThat(configured.maxBackgroundFlushes()).isZero();
     }
 }
