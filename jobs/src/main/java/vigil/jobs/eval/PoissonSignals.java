@@ -115,7 +115,8 @@ final class PoissonSignals {
         return n == 0 ? 1 : sum / n;
     }
 
-    private static int poisson(double lambda, Random random) {
+    /** One Poisson draw (Knuth's method); also the replay test's traffic. */
+    static int poisson(double lambda, Random random) {
         double limit = Math.exp(-lambda);
         double p = 1;
         int k = 0;

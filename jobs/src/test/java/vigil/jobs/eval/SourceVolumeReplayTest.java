@@ -65,7 +65,7 @@ class SourceVolumeReplayTest {
                     if (incident && topic.equals("billing") && source != Channel.CHAT) {
                         rate *= 3;
                     }
-                    for (int n = poisson(rate, random); n > 0; n--) {
+                    for (int n = PoissonSignals.poisson(rate, random); n > 0; n--) {
                         long ts = t + random.nextInt(1000);
                         signals.add(TopicSignal.newBuilder().setTopic(topic).setChannel(source).setTimestamp(ts)
                                 .setInteractionId("ev-" + id).setCustomerId("C" + id++).setEvidence("synthetic").build());
@@ -75,16 +75,5 @@ class SourceVolumeReplayTest {
         }
         signals.sort(Comparator.comparingLong(TopicSignal::getTimestamp));
         return signals;
-    }
-
-    private static int poisson(double lambda, Random random) {
-        double limit = Math.exp(-lambda);
-        double p = random.nextDouble();
-        int k = 0;
-        while (p > limit) {
-            p *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 }

@@ -42,9 +42,6 @@ public class SourceVolumes extends KeyedProcessFunction<String, TopicSignal, Top
 
     @Override
     public void processElement(TopicSignal signal, Context ctx, Collector<TopicSignal> out) throws Exception {
-        if (signal.getSourceFactor() != null) {
-            return;
-        }
         long bucket = signal.getTimestamp() - Math.floorMod(signal.getTimestamp(), settings.slideMs);
         SourceVolumeState s = mutable(state.value());
         if (s == null) {

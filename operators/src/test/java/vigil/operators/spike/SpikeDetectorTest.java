@@ -9,6 +9,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vigil.operators.testing.Harnesses;
+import vigil.operators.testing.Poisson;
 import vigil.schemas.Alert;
 import vigil.schemas.AlertStatus;
 import vigil.schemas.Channel;
@@ -201,7 +202,7 @@ class SpikeDetectorTest {
     private void traffic(String topic, int from, int to, Map<Channel, Double> perSecond) throws Exception {
         for (int second = from; second < to; second++) {
             for (Map.Entry<Channel, Double> rate : perSecond.entrySet()) {
-                int n = poisson(rate.getValue());
+                int n = Poisson.draw(rate.getValue(), random);
                 for (int i = 0; i < n; i++) {
                     long ts = T0 + second * 1000L + (long) (random.nextDouble() * 1000);
                     TopicSignal signal = TopicSignal.newBuilder().setTopic(topic).setChannel(rate.getKey())
@@ -212,17 +213,6 @@ class SpikeDetectorTest {
             }
             harness.processWatermark(new Watermark(T0 + (second + 1) * 1000L));
         }
-    }
-
-    private int poisson(double lambda) {
-        double l = Math.exp(-lambda);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= random.nextDouble();
-        } while (p > l);
-        return k - 1;
     }
 
     private List<Alert> alerts() {

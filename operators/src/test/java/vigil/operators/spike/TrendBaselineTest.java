@@ -12,6 +12,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vigil.operators.testing.Harnesses;
+import vigil.operators.testing.Poisson;
 import vigil.schemas.Alert;
 import vigil.schemas.AlertStatus;
 import vigil.schemas.Channel;
@@ -151,7 +152,7 @@ class TrendBaselineTest {
             List<TopicSignal> signals = new ArrayList<>();
             for (Channel channel : new Channel[] {Channel.CALL, Channel.CHAT, Channel.SOCIAL, Channel.CLICK}) {
                 double rate = BASE[channel.ordinal()] * multiple.of(second, channel);
-                for (int n = poisson(rate, random); n > 0; n--) {
+                for (int n = Poisson.draw(rate, random); n > 0; n--) {
                     long ts = T0 + second * 1000L + (long) (random.nextDouble() * 1000);
                     signals.add(TopicSignal.newBuilder().setTopic("billing").setChannel(channel).setTimestamp(ts)
                             .setInteractionId("ev-" + ids++).setCustomerId("C" + ids)
@@ -172,17 +173,6 @@ class TrendBaselineTest {
             }
             harness.processWatermark(new Watermark(T0 + (second + 1) * 1000L));
         }
-    }
-
-    private static int poisson(double lambda, Random random) {
-        double limit = Math.exp(-lambda);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= random.nextDouble();
-        } while (p > limit);
-        return k - 1;
     }
 
     private static List<Alert> alerts(KeyedOneInputStreamOperatorTestHarness<String, TopicSignal, Alert> harness) {
