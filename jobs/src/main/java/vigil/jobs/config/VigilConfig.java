@@ -213,7 +213,7 @@ public class VigilConfig implements Serializable {
         /** Evidence (log-likelihood ratio, nats) summed over the rising sources that opens an alert. */
         public double threshold = 15.0;
         /** A source counts as rising with at least this much evidence of its own. */
-        public double sourceEvidence = 2.0;
+        public double sourceEvidence = 1.0;
         public int minSources = 2;
         /** One source alone opens an alert with the full threshold at this multiple of its baseline. */
         public double extremeRatio = 5.0;
