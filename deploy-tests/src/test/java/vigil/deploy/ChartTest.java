@@ -28,7 +28,7 @@ class ChartTest {
     /** The CRD as apiextensions.k8s.io/v1 (the -v1beta1 file is the same CRD in the retired v1beta1 CRD API). */
     private static final String CRD = "META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
     private static CrdSchema flinkDeployments;
-    private static final boolean CHANGELOG_BY_DEFAULT = false;
+    private static final boolean CHANGELOG_BY_DEFAULT = true;
 
     @BeforeAll
     static void loadCrd() throws Exception {

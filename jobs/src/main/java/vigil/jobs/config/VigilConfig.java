@@ -100,7 +100,7 @@ public class VigilConfig implements Serializable {
          * {@code checkpoints.directory}/changelog (README: Performance, the checkpoint tail); a restore of
          * such a job runs in CLAIM mode. Keys of {@code configuration} override what this sets.
          */
-        public boolean changelog = false;
+        public boolean changelog = true;
         /** Further Flink configuration for the embedded cluster, key to value. */
         public Map<String, String> configuration = new HashMap<>();
     }
