@@ -98,7 +98,7 @@ public class VigilConfig implements Serializable {
         /**
          * Flink's changelog state backend on the embedded cluster, its files under
          * {@code checkpoints.directory}/changelog (README: Performance, the checkpoint tail); a restore of
-         * such a job runs in CLAIM mode. Keys of {@code configuration} override what this sets.
+         * such a job runs in LEGACY mode (ChangelogBackend). Keys of {@code configuration} override what this sets.
          */
         public boolean changelog = true;
         /** Further Flink configuration for the embedded cluster, key to value. */
