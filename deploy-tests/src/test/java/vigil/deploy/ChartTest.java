@@ -28,6 +28,7 @@ class ChartTest {
     /** The CRD as apiextensions.k8s.io/v1 (the -v1beta1 file is the same CRD in the retired v1beta1 CRD API). */
     private static final String CRD = "META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
     private static CrdSchema flinkDeployments;
+    private static final boolean CHANGELOG_BY_DEFAULT = true;
 
     @BeforeAll
     static void loadCrd() throws Exception {
@@ -80,6 +81,24 @@ class ChartTest {
         JsonNode env = pod.path("containers").get(0).path("env");
         assertThat(fromSecret(env, "AWS_ACCESS_KEY_ID")).isEqualTo("vigil-s3/access-key");
         assertThat(fromSecret(env, "AWS_SECRET_ACCESS_KEY")).isEqualTo("vigil-s3/secret-key");
+    }
+
+    @Test
+    void theChangelogSwitchSetsItsStorageAndTheRestoreMode() throws Exception {
+        boolean byDefault = RenderedChart.defaults().one("FlinkDeployment").path("spec").path("flinkConfiguration")
+                .path("state.backend.changelog.enabled").asText("false").equals("true");
+        JsonNode on = RenderedChart.render(null, Map.of("flink.changelog.enabled", true))
+                .one("FlinkDeployment").path("spec").path("flinkConfiguration");
+        JsonNode off = RenderedChart.render(null, Map.of("flink.changelog.enabled", false))
+                .one("FlinkDeployment").path("spec").path("flinkConfiguration");
+
+        assertThat(byDefault).as("the default, as values.yaml and the README say").isEqualTo(CHANGELOG_BY_DEFAULT);
+        assertThat(on.path("state.backend.changelog.enabled").asText()).isEqualTo("true");
+        assertThat(on.path("state.backend.changelog.storage").asText()).isEqualTo("filesystem");
+        assertThat(on.path("dstl.dfs.base-path").asText()).isEqualTo("s3p://vigil-state/vigil/checkpoints/changelog");
+        assertThat(on.path("execution.savepoint-restore-mode").asText()).isEqualTo("LEGACY");
+        assertThat(off.has("state.backend.changelog.enabled")).isFalse();
+        assertThat(off.has("execution.savepoint-restore-mode")).as("Flink's default, NO_CLAIM").isFalse();
     }
 
     @Test

@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
         VigilConfig config = configOptions.load();
         Configuration execution = LocalClusters.configuration(config);
         execution.addAll(MetricsReporting.flinkConfiguration(config));
-        if (fromSavepoint != null) execution.addAll(Savepoints.restoreFrom(fromSavepoint, allowNonRestoredState));
+        if (fromSavepoint != null) execution.addAll(Savepoints.restoreFrom(fromSavepoint, allowNonRestoredState, execution));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(execution);
         ScoringJob job = new ScoringJob(config);
         job.configure(env);

@@ -95,6 +95,12 @@ public class VigilConfig implements Serializable {
          * starves RocksDB). A real cluster's task managers are sized by their own configuration.
          */
         public String managedMemory = "1g";
+        /**
+         * Flink's changelog state backend on the embedded cluster, its files under
+         * {@code checkpoints.directory}/changelog (README: Performance, the checkpoint tail); a restore of
+         * such a job runs in LEGACY mode (ChangelogBackend). Keys of {@code configuration} override what this sets.
+         */
+        public boolean changelog = true;
         /** Further Flink configuration for the embedded cluster, key to value. */
         public Map<String, String> configuration = new HashMap<>();
     }

@@ -1,11 +1,14 @@
 package vigil.jobs.ops;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobgraph.RestoreMode;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vigil.jobs.state.ChangelogBackend;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -21,14 +24,18 @@ public final class Savepoints {
     private Savepoints() {}
 
     /**
-     * The execution configuration that restores a job from a savepoint (or retained checkpoint);
-     * with {@code allowNonRestoredState} state of operators no longer in the job is skipped instead of
-     * failing the start.
+     * The execution configuration that restores a job running with {@code flink} (the job's Flink
+     * configuration) from a savepoint (or retained checkpoint); with {@code allowNonRestoredState} state of
+     * operators no longer in the job is skipped instead of failing the start. A job with the changelog state
+     * backend is restored in {@link ChangelogBackend#RESTORE_MODE}, any other in Flink's default
+     * ({@code NO_CLAIM}).
      */
-    public static Configuration restoreFrom(String path, boolean allowNonRestoredState) {
+    public static Configuration restoreFrom(String path, boolean allowNonRestoredState, ReadableConfig flink) {
+        RestoreMode mode = ChangelogBackend.restoreMode(flink);
         Configuration configuration = new Configuration();
-        SavepointRestoreSettings.toConfiguration(SavepointRestoreSettings.forPath(path, allowNonRestoredState),
+        SavepointRestoreSettings.toConfiguration(SavepointRestoreSettings.forPath(path, allowNonRestoredState, mode),
                 configuration);
+        LOG.info("restoring from {} in {} mode", path, mode);
         return configuration;
     }
 

@@ -43,6 +43,8 @@ class ConfigLoaderTest {
         assertThat(vigil.jobs.ops.LocalClusters.configuration(config)
                 .get(org.apache.flink.configuration.TaskManagerOptions.MANAGED_MEMORY_SIZE))
                 .isEqualTo(org.apache.flink.configuration.MemorySize.parse("1g"));
+        assertThat(vigil.jobs.state.ChangelogBackend.enabled(vigil.jobs.ops.LocalClusters.configuration(config)))
+                .as("the changelog state backend, as by default").isEqualTo(new VigilConfig().localCluster.changelog);
         assertThat(config.limits.maxFutureSkew).isEqualTo(Duration.ofHours(1));
         assertThat(config.churn.model).as("empty: the shipped default model").isNull();
         assertThat(config.churn.bands.high).isEqualTo(0.6);

@@ -85,7 +85,7 @@ class SavepointRestoreTest {
             postTwice(config, CUSTOMERS, start + 600_000L);
             postTwice(config, List.of(NEWCOMER), start + 600_000L);
             JobClient second = start(config,
-                    StreamExecutionEnvironment.getExecutionEnvironment(Savepoints.restoreFrom(savepoint, false)));
+                    StreamExecutionEnvironment.getExecutionEnvironment(Savepoints.restoreFrom(savepoint, false, new org.apache.flink.configuration.Configuration())));
             try {
                 seen.consumeUntil(consumer, config, () -> CUSTOMERS.stream().allMatch(c -> seen.socialTotal(c) >= 4)
                         && seen.socialTotal(NEWCOMER) == 2 && seen.alerts.size() > before.size());
