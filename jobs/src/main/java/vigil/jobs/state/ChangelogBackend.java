@@ -1,5 +1,6 @@
 package vigil.jobs.state;
 
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateChangelogOptions;
@@ -23,8 +24,8 @@ import org.apache.flink.runtime.jobgraph.RestoreMode;
  */
 public final class ChangelogBackend {
     /** Flink's own keys of the file-system changelog storage (module flink-dstl-dfs). */
-    public static final String STORAGE = "state.backend.changelog.storage";
-    public static final String BASE_PATH = "dstl.dfs.base-path";
+    public static final String STORAGE = StateChangelogOptions.STATE_CHANGE_LOG_STORAGE.key();
+    public static final String BASE_PATH = FsStateChangelogOptions.BASE_PATH.key();
     /** The restore mode of a job with the changelog (see the class comment and the README). */
     public static final RestoreMode RESTORE_MODE = RestoreMode.LEGACY;
 
@@ -34,8 +35,8 @@ public final class ChangelogBackend {
     public static Configuration options(String checkpointDirectory) {
         Configuration flink = new Configuration();
         flink.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
-        flink.setString(STORAGE, "filesystem");
-        flink.setString(BASE_PATH, basePath(checkpointDirectory));
+        flink.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+        flink.set(FsStateChangelogOptions.BASE_PATH, basePath(checkpointDirectory));
         return flink;
     }
 

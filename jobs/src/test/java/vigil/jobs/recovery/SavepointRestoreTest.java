@@ -1,5 +1,6 @@
 package vigil.jobs.recovery;
 
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,7 +86,7 @@ class SavepointRestoreTest {
             postTwice(config, CUSTOMERS, start + 600_000L);
             postTwice(config, List.of(NEWCOMER), start + 600_000L);
             JobClient second = start(config,
-                    StreamExecutionEnvironment.getExecutionEnvironment(Savepoints.restoreFrom(savepoint, false, new org.apache.flink.configuration.Configuration())));
+                    StreamExecutionEnvironment.getExecutionEnvironment(Savepoints.restoreFrom(savepoint, false, new Configuration())));
             try {
                 seen.consumeUntil(consumer, config, () -> CUSTOMERS.stream().allMatch(c -> seen.socialTotal(c) >= 4)
                         && seen.socialTotal(NEWCOMER) == 2 && seen.alerts.size() > before.size());
