@@ -15,6 +15,7 @@ import vigil.jobs.kafka.EmbeddedKafka;
 import vigil.jobs.kafka.KafkaClients;
 import vigil.jobs.kafka.TopicAdmin;
 import vigil.jobs.testing.Corpus;
+import vigil.jobs.testing.KafkaDiagnosis;
 import vigil.operators.decode.RawRecord;
 import vigil.schemas.CustomerScore;
 import vigil.schemas.DeadLetter;
@@ -74,10 +75,14 @@ class KafkaPipelineTest {
         job.wireKafka(env);
         JobClient client = env.executeAsync("kafka-pipeline-test");
         Seen seen = new Seen();
+        String diagnosis = "";
         try (KafkaConsumer<byte[], byte[]> consumer = outputConsumer(config)) {
             // When every event has been scored, the customer's erasure is requested
-            consumeUntil(consumer, config, seen, () -> seen.interactionIds.size() >= corpus.interactionIds.size()
+            boolean all = consumeUntil(consumer, config, seen, () -> seen.interactionIds.size() >= corpus.interactionIds.size()
                     && seen.deadLetterOffsets.size() >= corpus.malformedOffsets.size(), Duration.ofSeconds(180));
+            if (!all) {
+                diagnosis = KafkaDiagnosis.describe(config, client, consumer.subscription());
+            }
             produce(config, List.of(erasure(config, erased)));
             consumeUntil(consumer, config, seen, () -> !seen.tombstones.isEmpty(), Duration.ofSeconds(60));
             // a little longer, to catch duplicates a faulty sink would add after the expected counts
@@ -86,8 +91,10 @@ class KafkaPipelineTest {
             client.cancel().get();
         }
 
-        assertThat(seen.interactionIds).as("each valid interaction once, nothing duplicated")
-                .hasSize(corpus.interactionIds.size()).doesNotHaveDuplicates();
+        // counts first: a failure names what was missing and why, not thousands of ids
+        assertThat(seen.interactionIds.size()).as("valid interactions read back (%s)", diagnosis)
+                .isEqualTo(corpus.interactionIds.size());
+        assertThat(seen.interactionIds).as("each valid interaction once, nothing duplicated").doesNotHaveDuplicates();
         assertThat(new HashSet<>(seen.interactionIds)).isEqualTo(corpus.interactionIds);
         assertThat(seen.deadLetterOffsets).hasSize(corpus.malformedOffsets.size());
         assertThat(seen.deadLetterReasons).allSatisfy(r -> assertThat(r).isNotBlank());
@@ -138,8 +145,9 @@ class KafkaPipelineTest {
         return consumer;
     }
 
-    private static void consumeUntil(KafkaConsumer<byte[], byte[]> consumer, VigilConfig config, Seen out,
-                                     BooleanSupplier done, Duration timeout) throws Exception {
+    /** Reads output until {@code done} or the timeout; whether it got done. */
+    private static boolean consumeUntil(KafkaConsumer<byte[], byte[]> consumer, VigilConfig config, Seen out,
+                                        BooleanSupplier done, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && !done.getAsBoolean()) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
@@ -158,5 +166,6 @@ class KafkaPipelineTest {
                 }
             }
         }
+        return done.getAsBoolean();
     }
 }
