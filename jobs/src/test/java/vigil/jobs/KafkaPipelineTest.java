@@ -79,7 +79,7 @@ class KafkaPipelineTest {
         try (KafkaConsumer<byte[], byte[]> consumer = outputConsumer(config)) {
             // When every event has been scored, the customer's erasure is requested
             boolean all = consumeUntil(consumer, config, seen, () -> seen.interactionIds.size() >= corpus.interactionIds.size()
-                    && seen.deadLetterOffsets.size() >= corpus.malformedOffsets.size(), Duration.ofSeconds(180));
+                    && seen.deadLetterOffsets.size() >= corpus.malformedOffsets.size(), Duration.ofSeconds(300));
             if (!all) {
                 diagnosis = KafkaDiagnosis.describe(config, client, consumer.subscription());
             }
