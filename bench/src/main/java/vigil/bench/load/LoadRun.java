@@ -220,11 +220,12 @@ public final class LoadRun {
         ExecutorService feeder = Executors.newSingleThreadExecutor();
         long submitted = System.currentTimeMillis();
         collector.countFrom(submitted);
+        // traffic goes on through the restart, as it does in production: from the submission on
+        TrafficWriter writer = new TrafficWriter(config,
+                TrafficWriter.traffic(settings.customers(), settings.seed() + 2, rate, submitted));
+        Future<Long> feeding = feeder.submit(() -> writer.paced(rate, settings.restoreSeconds()));
         Running running = start(config, SCORING, checkpoint.path().toUri().toString());
         try {
-            TrafficWriter writer = new TrafficWriter(config,
-                    TrafficWriter.traffic(settings.customers(), settings.seed() + 2, rate, submitted));
-            Future<Long> feeding = feeder.submit(() -> writer.paced(rate, settings.restoreSeconds()));
             RestoreProbe.Startup startup = RestoreProbe.awaitRunning(running.rest(),
                     running.client().getJobID().toHexString(), submitted, Duration.ofMinutes(15));
             log.printf("restored job running %,d ms after the submission%n", startup.toAllRunningMs());

@@ -42,7 +42,7 @@ public record RestoreResult(RetainedCheckpoint checkpoint, RestoreProbe.Startup 
     }
 
     private static String mb(long bytes) {
-        return String.format("%.1f MB", bytes / 1e6);
+        return bytes < 1_000_000 ? String.format("%.1f kB", bytes / 1e3) : String.format("%.1f MB", bytes / 1e6);
     }
 
     public void json(ObjectNode node) {
