@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.jobs.ops.LocalClusters;
 import vigil.jobs.ops.Savepoints;
+import vigil.jobs.state.ChangelogBackend;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.ConfigLoader;
 import vigil.jobs.config.VigilConfig;
@@ -213,6 +214,7 @@ public final class LoadRun {
         Path directory = Path.of(URI.create(config.checkpoints.directory));
         RetainedCheckpoint checkpoint = RetainedCheckpoint.latest(directory)
                 .orElseThrow(() -> new IllegalStateException("no retained checkpoint under " + directory));
+        long changelogFiles = RetainedCheckpoint.bytesUnder(Path.of(URI.create(ChangelogBackend.basePath(config.checkpoints.directory))));
         log.printf("restoring the scoring job from checkpoint %d (%s)%n", checkpoint.id(), checkpoint.path());
         LatencyCollector collector = new LatencyCollector(config, SCORING_OUTPUTS);
         Thread reader = new Thread(collector, "vigil-bench-restore-reader");
@@ -240,7 +242,7 @@ public final class LoadRun {
             String load = LoadResult.load();
             log.printf("after the restore: sent %,d, first score emitted %,d ms after the submission%n", sent,
                     first < 0 ? -1 : first - submitted);
-            return new RestoreResult(checkpoint, startup, first < 0 ? -1 : first - submitted,
+            return new RestoreResult(checkpoint, changelogFiles, startup, first < 0 ? -1 : first - submitted,
                     new LoadResult.Latency(sent / seconds, sent, ConsumptionProbe.consumed(config.jobName, SCORING),
                             collector.visible(), collector.emitted(), CheckpointStats.Result.NONE),
                     settings.restoreSeconds(), load);

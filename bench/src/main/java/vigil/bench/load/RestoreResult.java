@@ -9,7 +9,7 @@ import java.util.Map;
  * restored from, how long the restored job took to run, the first score of an event sent after the
  * restart, and the latencies of the phase after it.
  */
-public record RestoreResult(RetainedCheckpoint checkpoint, RestoreProbe.Startup startup, long firstScoreMs,
+public record RestoreResult(RetainedCheckpoint checkpoint, long changelogFilesBytes, RestoreProbe.Startup startup, long firstScoreMs,
                             LoadResult.Latency after, double seconds, String load) {
 
     public String table() {
@@ -20,6 +20,8 @@ public record RestoreResult(RetainedCheckpoint checkpoint, RestoreProbe.Startup 
         out.append(String.format("restored checkpoint %d (REST: %d): full state %s, checkpointed %s; keyed state: materialized %s"
                         + " + changelog %s%n", checkpoint.id(), startup.restoredCheckpointId(), mb(checkpoint.stateSize()),
                 mb(checkpoint.checkpointedSize()), mb(checkpoint.materializedSize()), mb(checkpoint.changelogSize())));
+        out.append(String.format("changelog files on disk at the restart (<checkpoint dir>/changelog, every subtask's, not yet discarded): %s%n",
+                mb(changelogFilesBytes)));
         out.append(String.format("submission → every subtask RUNNING: %,d ms (%d subtasks; from Flink's job start: %,d ms)%n",
                 startup.toAllRunningMs(), startup.subtasks(), startup.jobStartToAllRunningMs()));
         out.append(String.format("  %-40s %9s %22s %24s%n", "operator chain", "subtasks", "slowest INITIALIZING", "last RUNNING (after sub.)"));
@@ -53,6 +55,7 @@ public record RestoreResult(RetainedCheckpoint checkpoint, RestoreProbe.Startup 
         restored.put("checkpointedSizeBytes", checkpoint.checkpointedSize());
         restored.put("materializedBytes", checkpoint.materializedSize());
         restored.put("changelogBytes", checkpoint.changelogSize());
+        restored.put("changelogFilesOnDiskBytes", changelogFilesBytes);
         node.put("toAllRunningMs", startup.toAllRunningMs());
         node.put("jobStartToAllRunningMs", startup.jobStartToAllRunningMs());
         node.put("subtasks", startup.subtasks());

@@ -66,6 +66,16 @@ public record RetainedCheckpoint(long id, Path path, long stateSize, long checkp
         return new RetainedCheckpoint(metadata.getCheckpointId(), chk, state, checkpointed, materialized, changelog);
     }
 
+    /** Bytes in the files under {@code directory} (0 if it does not exist): e.g. the changelog's files on disk. */
+    public static long bytesUnder(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
     private static long size(Stream<? extends StateObject> handles) {
         return handles.mapToLong(StateObject::getStateSize).sum();
     }
