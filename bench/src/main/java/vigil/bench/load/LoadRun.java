@@ -225,14 +225,20 @@ public final class LoadRun {
         // traffic goes on through the restart, as it does in production: from the submission on
         TrafficWriter writer = new TrafficWriter(config,
                 TrafficWriter.traffic(settings.customers(), settings.seed() + 2, rate, submitted));
-        Future<Long> feeding = feeder.submit(() -> writer.paced(rate, settings.restoreSeconds()));
+        long[] fedNanos = new long[1];
+        Future<Long> feeding = feeder.submit(() -> {
+            long t0 = System.nanoTime();
+            long n = writer.paced(rate, settings.restoreSeconds());
+            fedNanos[0] = System.nanoTime() - t0;
+            return n;
+        });
         Running running = start(config, SCORING, checkpoint.path().toUri().toString());
         try {
             RestoreProbe.Startup startup = RestoreProbe.awaitRunning(running.rest(),
                     running.client().getJobID().toHexString(), submitted, Duration.ofMinutes(15));
             log.printf("restored job running %,d ms after the submission%n", startup.toAllRunningMs());
             long sent = feeding.get();
-            double seconds = (System.currentTimeMillis() - submitted) / 1e3;
+            double seconds = fedNanos[0] / 1e9;
             long interval = config.checkpoints.interval.toMillis();
             Thread.sleep(2 * interval + 3_000);
             for (int i = 0; i < 6 && collector.firstEmitted("event → score") < 0; i++) {
