@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -29,6 +30,7 @@ public final class LatencyCollector implements Runnable {
     private final Map<String, Output> byTopic = new LinkedHashMap<>();
     private final Map<String, Samples> visible = new LinkedHashMap<>();
     private final Map<String, Samples> emitted = new LinkedHashMap<>();
+    private final Map<String, Long> firstEmitted = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile long countFrom;
 
@@ -58,6 +60,7 @@ public final class LatencyCollector implements Runnable {
                     long emit = EmitStamp.read(record.headers());
                     if (emit >= 0) {
                         emitted.get(output.label()).add(emit - record.timestamp());
+                        firstEmitted.merge(output.label(), emit, Math::min);
                     }
                 }
             }
@@ -76,6 +79,11 @@ public final class LatencyCollector implements Runnable {
     /** Creation → visible to a read_committed consumer, per output label. */
     public Map<String, Samples> visible() {
         return visible;
+    }
+
+    /** The earliest emit time (epoch millis) of a counted record, per output label; -1 if none. */
+    public long firstEmitted(String label) {
+        return firstEmitted.getOrDefault(label, -1L);
     }
 
     /** Creation → emitted by the sink, per output label. */

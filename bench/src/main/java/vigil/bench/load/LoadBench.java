@@ -45,13 +45,24 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--latency-only", description = "only the steady-rate phases, at --rate (no backlog phases): for side-by-side latency comparisons")
     boolean latencyOnly;
 
+    @Option(names = "--restore", description = "with --latency-only: after the scoring job's steady-rate phase, cancel it and restart it from"
+            + " its latest retained checkpoint (Vigil's restore path), measure the restore, feed it --restore-seconds more;"
+            + " the pass-through's steady-rate phase is left out")
+    boolean restore;
+
+    @Option(names = "--restore-seconds", defaultValue = "20", description = "traffic after the restart (default: ${DEFAULT-VALUE})")
+    double restoreSeconds;
+
     @Override
     public Integer call() throws Exception {
         if (latencyOnly && rate <= 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--latency-only needs --rate");
         }
+        if (restore && !latencyOnly) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--restore needs --latency-only --rate R");
+        }
         LoadResult result = LoadRun.run(new LoadRun.Settings(seconds, rate, events, customers, seed, rules, warmUp, throughputOnly,
-                        config, latencyOnly),
+                        config, latencyOnly, restore, restoreSeconds),
                 json ? System.err : System.out);
         System.out.println(json ? result.json() : result.table());
         return 0;

@@ -30,6 +30,7 @@ public final class LoadResult {
     Latency passLatency;
     String scoringRateLoad;
     String passRateLoad;
+    RestoreResult restore;
 
     LoadResult(LoadRun.Settings settings, VigilConfig defaults) {
         this.settings = settings;
@@ -50,6 +51,11 @@ public final class LoadResult {
 
     public Latency passLatency() {
         return passLatency;
+    }
+
+    /** The restore phase ({@code --restore}), or null. */
+    public RestoreResult restore() {
+        return restore;
     }
 
     /** Scoring throughput as a fraction of pass-through throughput. */
@@ -97,15 +103,25 @@ public final class LoadResult {
                 rate, settings.warmUpSeconds()));
         out.append(String.format("%-44s %7s %7s %7s %7s %8s%n", "", "p50", "p95", "p99", "max", "count"));
         latencyRows(out, scoringLatency);
-        latencyRows(out, passLatency);
-        out.append(String.format("%nscoring: %s (load %s); pass-through: %s (load %s)%n",
-                rateLine(scoringLatency), scoringRateLoad, rateLine(passLatency), passRateLoad));
+        if (passLatency != null) {
+            latencyRows(out, passLatency);
+            out.append(String.format("%nscoring: %s (load %s); pass-through: %s (load %s)%n",
+                    rateLine(scoringLatency), scoringRateLoad, rateLine(passLatency), passRateLoad));
+        } else {
+            out.append(String.format("%nscoring: %s (load %s); pass-through steady-rate phase left out (--restore)%n",
+                    rateLine(scoringLatency), scoringRateLoad));
+        }
         out.append("emitted = handed to the Kafka producer by the exactly-once sink; visible = read by a read_committed consumer,"
                 + " i.e. after the checkpoint that commits the transaction\n");
         out.append(String.format("%ncheckpoints in the measured window, scoring job: ")).append(CheckpointStats.table(scoringLatency.checkpoints()));
-        out.append("checkpoints in the measured window, pass-through job: ").append(CheckpointStats.table(passLatency.checkpoints()));
+        if (passLatency != null) {
+            out.append("checkpoints in the measured window, pass-through job: ").append(CheckpointStats.table(passLatency.checkpoints()));
+        }
         out.append("sync = the synchronous part of the snapshot (the task thread is blocked); alignment = from the first barrier"
                 + " to the last (inputs that delivered their barrier wait); start delay = trigger to the first barrier\n");
+        if (restore != null) {
+            out.append(System.lineSeparator()).append(restore.table());
+        }
         return out.toString();
     }
 
@@ -153,7 +169,12 @@ public final class LoadResult {
         latency.put("rate", rate);
         latency.put("warmUpSeconds", settings.warmUpSeconds());
         latency(latency.putObject("scoring"), scoringLatency, scoringRateLoad);
-        latency(latency.putObject("passThrough"), passLatency, passRateLoad);
+        if (passLatency != null) {
+            latency(latency.putObject("passThrough"), passLatency, passRateLoad);
+        }
+        if (restore != null) {
+            restore.json(root.putObject("restore"));
+        }
         return root;
     }
 

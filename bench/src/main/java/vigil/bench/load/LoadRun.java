@@ -8,6 +8,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.jobs.ops.LocalClusters;
+import vigil.jobs.ops.Savepoints;
+import vigil.jobs.state.ChangelogBackend;
 import vigil.jobs.ScoringJob;
 import vigil.jobs.config.ConfigLoader;
 import vigil.jobs.config.VigilConfig;
@@ -20,10 +22,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One load benchmark run on an embedded Kafka broker: a backlog of mixed traffic drained by the scoring
@@ -34,15 +41,22 @@ public final class LoadRun {
     private static final Logger LOG = LoggerFactory.getLogger(LoadRun.class);
     /** The scoring job's first operator after the source, whose input the benchmark counts. */
     private static final String SCORING = "decode + validate";
+    private static final List<LatencyCollector.Output> SCORING_OUTPUTS = List.of(
+            new LatencyCollector.Output("event → score", "rate.cx.scores", key -> true),
+            new LatencyCollector.Output("event → enriched", "rate.cx.enriched", key -> true),
+            new LatencyCollector.Output("event → alert (rule)", "rate.cx.alerts", key -> key.startsWith("rule:")));
 
     /** What to run. {@code rate} 0: half the measured maximum. {@code rulesDir} null: no rules. */
     /** {@code baseConfig}: a Vigil YAML file the scoring job starts from (null: defaults); broker, topics,
      * group, transactions and checkpoints are always the benchmark's own. */
+    /** {@code restore}: after the scoring job's steady-rate phase, restart it from its retained checkpoint
+     * ({@link #restore}) and feed it {@code restoreSeconds} more; the pass-through's steady-rate phase is left out. */
     public record Settings(double seconds, double rate, long events, int customers, long seed, String rulesDir,
-                           double warmUpSeconds, boolean throughputOnly, String baseConfig, boolean latencyOnly) {
+                           double warmUpSeconds, boolean throughputOnly, String baseConfig, boolean latencyOnly,
+                           boolean restore, double restoreSeconds) {
         public Settings(double seconds, double rate, long events, int customers, long seed, String rulesDir,
                         double warmUpSeconds, boolean throughputOnly, String baseConfig) {
-            this(seconds, rate, events, customers, seed, rulesDir, warmUpSeconds, throughputOnly, baseConfig, false);
+            this(seconds, rate, events, customers, seed, rulesDir, warmUpSeconds, throughputOnly, baseConfig, false, false, 0);
         }
     }
 
@@ -106,12 +120,12 @@ public final class LoadRun {
         if (result.rate == 0) {
             result.rate = settings.rate();
         }
-        result.scoringLatency = paced("rate", "scoring", SCORING, List.of(
-                new LatencyCollector.Output("event → score", "rate.cx.scores", key -> true),
-                new LatencyCollector.Output("event → enriched", "rate.cx.enriched", key -> true),
-                new LatencyCollector.Output("event → alert (rule)", "rate.cx.alerts", key -> key.startsWith("rule:"))),
-                result);
+        result.scoringLatency = paced("rate", "scoring", SCORING, SCORING_OUTPUTS, result);
         result.scoringRateLoad = LoadResult.load();
+        if (settings.restore()) {
+            result.restore = restore(result.rate);
+            return result;
+        }
         result.passLatency = paced("ratept", "passthrough", PassThroughJob.OPERATOR, List.of(
                 new LatencyCollector.Output("event → pass-through", "ratept.passthrough", key -> true)), result);
         result.passRateLoad = LoadResult.load();
@@ -142,7 +156,7 @@ public final class LoadRun {
     }
 
     private ThroughputMeter.Result drain(VigilConfig config, String operator) throws Exception {
-        JobClient job = start(config, operator).client();
+        JobClient job = start(config, operator, null).client();
         try {
             return ThroughputMeter.measure(() -> ConsumptionProbe.consumed(config.jobName, operator),
                     settings.events(), settings.seconds(), settings.warmUpSeconds(), 200, 180_000);
@@ -159,7 +173,7 @@ public final class LoadRun {
         LatencyCollector collector = new LatencyCollector(config, outputs);
         Thread reader = new Thread(collector, "vigil-bench-reader");
         reader.start();
-        Running running = start(config, operator);
+        Running running = start(config, operator, null);
         JobClient job = running.client();
         try {
             Thread.sleep(3_000); // sources assigned their splits
@@ -189,6 +203,63 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * The scoring job of the steady-rate phase (cancelled, its checkpoint retained) started again from its
+     * latest retained checkpoint through Vigil's restore path ({@link Savepoints#restoreFrom}, the restore mode
+     * of {@code run --from-savepoint}), on a cluster with the same settings, fed at the same rate from the
+     * submission on.
+     */
+    private RestoreResult restore(double rate) throws Exception {
+        VigilConfig config = config("rate", "scoring");
+        Path directory = Path.of(URI.create(config.checkpoints.directory));
+        RetainedCheckpoint checkpoint = RetainedCheckpoint.latest(directory)
+                .orElseThrow(() -> new IllegalStateException("no retained checkpoint under " + directory));
+        long changelogFiles = RetainedCheckpoint.bytesUnder(Path.of(URI.create(ChangelogBackend.basePath(config.checkpoints.directory))));
+        log.printf("restoring the scoring job from checkpoint %d (%s)%n", checkpoint.id(), checkpoint.path());
+        LatencyCollector collector = new LatencyCollector(config, SCORING_OUTPUTS);
+        Thread reader = new Thread(collector, "vigil-bench-restore-reader");
+        reader.start();
+        ExecutorService feeder = Executors.newSingleThreadExecutor();
+        long submitted = System.currentTimeMillis();
+        collector.countFrom(submitted);
+        // traffic goes on through the restart, as it does in production: from the submission on
+        TrafficWriter writer = new TrafficWriter(config,
+                TrafficWriter.traffic(settings.customers(), settings.seed() + 2, rate, submitted));
+        long[] fedNanos = new long[1];
+        Future<Long> feeding = feeder.submit(() -> {
+            long t0 = System.nanoTime();
+            long n = writer.paced(rate, settings.restoreSeconds());
+            fedNanos[0] = System.nanoTime() - t0;
+            return n;
+        });
+        Running running = start(config, SCORING, checkpoint.path().toUri().toString());
+        try {
+            RestoreProbe.Startup startup = RestoreProbe.awaitRunning(running.rest(),
+                    running.client().getJobID().toHexString(), submitted, Duration.ofMinutes(15));
+            log.printf("restored job running %,d ms after the submission%n", startup.toAllRunningMs());
+            long sent = feeding.get();
+            double seconds = fedNanos[0] / 1e9;
+            long interval = config.checkpoints.interval.toMillis();
+            Thread.sleep(2 * interval + 3_000);
+            for (int i = 0; i < 6 && collector.firstEmitted("event → score") < 0; i++) {
+                Thread.sleep(interval);
+            }
+            long first = collector.firstEmitted("event → score");
+            String load = LoadResult.load();
+            log.printf("after the restore: sent %,d, first score emitted %,d ms after the submission%n", sent,
+                    first < 0 ? -1 : first - submitted);
+            return new RestoreResult(checkpoint, changelogFiles, startup, first < 0 ? -1 : first - submitted,
+                    new LoadResult.Latency(sent / seconds, sent, ConsumptionProbe.consumed(config.jobName, SCORING),
+                            collector.visible(), collector.emitted(), CheckpointStats.Result.NONE),
+                    settings.restoreSeconds(), load);
+        } finally {
+            feeder.shutdownNow();
+            collector.stop();
+            reader.join(10_000);
+            running.client().cancel().get();
+        }
+    }
+
     /** Checkpoint statistics of the checkpoints triggered in the measured window (none if they cannot be read). */
     private CheckpointStats.Result checkpoints(Running running, long from, long to) {
         try {
@@ -199,9 +270,12 @@ public final class LoadRun {
         }
     }
 
-    /** Starts the scoring job (counted at its decoder) or the pass-through job on a MiniCluster of its own. */
-    private Running start(VigilConfig config, String operator) throws Exception {
+    /** Starts the scoring job (counted at its decoder; from {@code restoreFrom} unless null) or the pass-through job on a MiniCluster of its own. */
+    private Running start(VigilConfig config, String operator, String restoreFrom) throws Exception {
         Configuration flink = LocalClusters.configuration(config);
+        if (restoreFrom != null) {
+            flink.addAll(Savepoints.restoreFrom(restoreFrom, false, flink));
+        }
         int restPort = freePort();
         flink.set(RestOptions.BIND_PORT, Integer.toString(restPort));
         flink.setString("metrics.reporter." + ConsumptionProbe.NAME + ".factory.class", ConsumptionProbe.class.getName());
