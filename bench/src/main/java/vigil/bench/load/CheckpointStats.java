@@ -1,13 +1,9 @@
 package vigil.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,21 +26,20 @@ public final class CheckpointStats {
         public static final Result NONE = new Result(0, new long[] {0, 0}, List.of());
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckpointStats() {}
 
     /** Reads the statistics of job {@code jobId} from the REST endpoint at {@code base} (e.g. http://127.0.0.1:8081). */
     public static Result fetch(String base, String jobId, long fromMillis, long toMillis) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        JsonNode job = get(http, base + "/jobs/" + jobId);
-        JsonNode overview = get(http, base + "/jobs/" + jobId + "/checkpoints");
+        JsonNode job = FlinkRest.get(http, base + "/jobs/" + jobId);
+        JsonNode overview = FlinkRest.get(http, base + "/jobs/" + jobId + "/checkpoints");
         Map<Long, Map<String, JsonNode>> details = new LinkedHashMap<>();
         for (long id : completedIn(overview, fromMillis, toMillis)) {
             Map<String, JsonNode> perVertex = new LinkedHashMap<>();
             for (JsonNode vertex : job.path("vertices")) {
                 String vid = vertex.path("id").asText();
-                perVertex.put(vid, get(http, base + "/jobs/" + jobId + "/checkpoints/details/" + id + "/subtasks/" + vid));
+                perVertex.put(vid, FlinkRest.get(http, base + "/jobs/" + jobId + "/checkpoints/details/" + id + "/subtasks/" + vid));
             }
             details.put(id, perVertex);
         }
@@ -80,7 +75,7 @@ public final class CheckpointStats {
             List<Long> alignment = new ArrayList<>();
             List<Long> delay = new ArrayList<>();
             for (Map<String, JsonNode> perVertex : details.values()) {
-                JsonNode subtasks = perVertex.getOrDefault(vid, JSON.createObjectNode()).path("subtasks");
+                JsonNode subtasks = perVertex.getOrDefault(vid, FlinkRest.JSON.createObjectNode()).path("subtasks");
                 if (subtasks.isEmpty()) {
                     continue;
                 }
@@ -136,14 +131,5 @@ public final class CheckpointStats {
 
     private static String pair(long[] medianMax) {
         return medianMax[0] + " / " + medianMax[1];
-    }
-
-    private static JsonNode get(HttpClient http, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(url + ": HTTP " + response.statusCode());
-        }
-        return JSON.readTree(response.body());
     }
 }

@@ -1,13 +1,9 @@
 package vigil.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +26,6 @@ public final class RestoreProbe {
     public record Startup(long toAllRunningMs, long jobStartToAllRunningMs, int subtasks, long restoredCheckpointId,
                           List<Chain> chains) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RestoreProbe() {}
 
@@ -53,9 +48,9 @@ public final class RestoreProbe {
         Map<String, JsonNode> times = new LinkedHashMap<>();
         for (JsonNode vertex : job.path("vertices")) {
             String vid = vertex.path("id").asText();
-            times.put(vid, get(http, base + "/jobs/" + jobId + "/vertices/" + vid + "/subtasktimes"));
+            times.put(vid, FlinkRest.get(http, base + "/jobs/" + jobId + "/vertices/" + vid + "/subtasktimes"));
         }
-        JsonNode restored = get(http, base + "/jobs/" + jobId + "/checkpoints").path("latest").path("restored");
+        JsonNode restored = FlinkRest.get(http, base + "/jobs/" + jobId + "/checkpoints").path("latest").path("restored");
         return startup(job, times, submittedMillis, restored.path("id").asLong(-1));
     }
 
@@ -99,18 +94,9 @@ public final class RestoreProbe {
 
     private static JsonNode tryGet(HttpClient http, String url) throws InterruptedException {
         try {
-            return get(http, url);
+            return FlinkRest.get(http, url);
         } catch (IOException e) {
             return null; // the REST endpoint or the job is not there yet
         }
-    }
-
-    private static JsonNode get(HttpClient http, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(url + ": HTTP " + response.statusCode());
-        }
-        return JSON.readTree(response.body());
     }
 }
