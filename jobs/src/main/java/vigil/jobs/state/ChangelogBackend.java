@@ -23,9 +23,6 @@ import org.apache.flink.runtime.jobgraph.RestoreMode;
  * still refer to it (README: State compatibility and upgrades).
  */
 public final class ChangelogBackend {
-    /** Flink's own keys of the file-system changelog storage (module flink-dstl-dfs). */
-    public static final String STORAGE = StateChangelogOptions.STATE_CHANGE_LOG_STORAGE.key();
-    public static final String BASE_PATH = FsStateChangelogOptions.BASE_PATH.key();
     /** The restore mode of a job with the changelog (see the class comment and the README). */
     public static final RestoreMode RESTORE_MODE = RestoreMode.LEGACY;
 

@@ -1,6 +1,8 @@
 package vigil.jobs.state;
 
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.runtime.jobgraph.RestoreMode;
 import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
@@ -20,22 +22,22 @@ class ChangelogBackendTest {
         Configuration flink = LocalClusters.configuration(config);
 
         assertThat(ChangelogBackend.enabled(flink)).isTrue();
-        assertThat(flink.getString(ChangelogBackend.STORAGE, null)).isEqualTo("filesystem");
-        assertThat(flink.getString(ChangelogBackend.BASE_PATH, null)).isEqualTo("s3://bucket/vigil/checkpoints/changelog");
+        assertThat(flink.getString(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE.key(), null)).isEqualTo("filesystem");
+        assertThat(flink.getString(FsStateChangelogOptions.BASE_PATH.key(), null)).isEqualTo("s3://bucket/vigil/checkpoints/changelog");
     }
 
     @Test
     void itsOwnFlinkOptionsOverrideAndTurnItOff() {
         VigilConfig config = new VigilConfig();
         config.localCluster.changelog = true;
-        config.localCluster.configuration.put(ChangelogBackend.BASE_PATH, "file:///elsewhere");
-        assertThat(LocalClusters.configuration(config).getString(ChangelogBackend.BASE_PATH, null)).isEqualTo("file:///elsewhere");
+        config.localCluster.configuration.put(FsStateChangelogOptions.BASE_PATH.key(), "file:///elsewhere");
+        assertThat(LocalClusters.configuration(config).getString(FsStateChangelogOptions.BASE_PATH.key(), null)).isEqualTo("file:///elsewhere");
 
         config.localCluster.configuration.put("state.backend.changelog.enabled", "false");
         assertThat(ChangelogBackend.enabled(LocalClusters.configuration(config))).isFalse();
         config.localCluster.changelog = false;
         config.localCluster.configuration.clear();
-        assertThat(LocalClusters.configuration(config).containsKey(ChangelogBackend.BASE_PATH)).isFalse();
+        assertThat(LocalClusters.configuration(config).containsKey(FsStateChangelogOptions.BASE_PATH.key())).isFalse();
     }
 
     @Test
