@@ -135,13 +135,22 @@ public final class LoadResult {
     }
 
     private static void latencyRows(StringBuilder out, Latency latency) {
-        latency.emitted().forEach((label, samples) -> out.append(row(label + ", emitted", samples)));
-        latency.visible().forEach((label, samples) -> out.append(row(label + ", visible (read_committed)", samples)));
+        latencyRows(out, latency, "", 44);
     }
 
-    private static String row(String label, Samples s) {
-        return String.format("%-44s %7d %7d %7d %7d %8d%n", label, s.percentile(50), s.percentile(95), s.percentile(99),
-                s.max(), s.count());
+    /**
+     * A row per output, emitted then visible: p50, p95, p99, max and count, after {@code indent} and a label
+     * {@code labelWidth} wide.
+     */
+    static void latencyRows(StringBuilder out, Latency latency, String indent, int labelWidth) {
+        latency.emitted().forEach((label, samples) -> out.append(indent).append(row(label + ", emitted", samples, labelWidth)));
+        latency.visible().forEach((label, samples) ->
+                out.append(indent).append(row(label + ", visible (read_committed)", samples, labelWidth)));
+    }
+
+    private static String row(String label, Samples s, int labelWidth) {
+        return String.format("%-" + labelWidth + "s %7d %7d %7d %7d %8d%n", label, s.percentile(50), s.percentile(95),
+                s.percentile(99), s.max(), s.count());
     }
 
     public String json() {
@@ -191,10 +200,7 @@ public final class LoadResult {
         node.put("sent", l.sent());
         node.put("consumed", l.consumed());
         node.put("load", load);
-        ObjectNode emitted = node.putObject("emittedMs");
-        l.emitted().forEach((label, s) -> percentiles(emitted.putObject(label), s));
-        ObjectNode visible = node.putObject("visibleMs");
-        l.visible().forEach((label, s) -> percentiles(visible.putObject(label), s));
+        samplesJson(node, l);
         ObjectNode checkpoints = node.putObject("checkpoints");
         checkpoints.put("completed", l.checkpoints().checkpoints());
         checkpoints.put("endToEndMedianMs", l.checkpoints().endToEnd()[0]);
@@ -206,6 +212,14 @@ public final class LoadResult {
             chain.put("alignmentMaxMs", row.alignment()[1]);
             chain.put("startDelayMaxMs", row.startDelay()[1]);
         }
+    }
+
+    /** {@code emittedMs} and {@code visibleMs}: per output, the percentiles, max and count. */
+    static void samplesJson(ObjectNode node, Latency l) {
+        ObjectNode emitted = node.putObject("emittedMs");
+        l.emitted().forEach((label, s) -> percentiles(emitted.putObject(label), s));
+        ObjectNode visible = node.putObject("visibleMs");
+        l.visible().forEach((label, s) -> percentiles(visible.putObject(label), s));
     }
 
     private static void percentiles(ObjectNode node, Samples s) {

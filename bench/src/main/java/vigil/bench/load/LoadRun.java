@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /**
  * One load benchmark run on an embedded Kafka broker: a backlog of mixed traffic drained by the scoring
@@ -181,20 +182,14 @@ public final class LoadRun {
                     TrafficWriter.traffic(settings.customers(), settings.seed() + 1, result.rate, System.currentTimeMillis()));
             long measuredFrom = System.currentTimeMillis() + (long) (settings.warmUpSeconds() * 1000);
             collector.countFrom(measuredFrom);
-            long t0 = System.nanoTime();
-            long sent = writer.paced(result.rate, settings.seconds());
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            TrafficWriter.Sent sent = writer.paced(result.rate, settings.seconds());
             long measuredTo = System.currentTimeMillis();
-            // outputs become visible when the checkpoint after them completes; a slow start may need more
-            long interval = config.checkpoints.interval.toMillis();
-            Thread.sleep(2 * interval + 3_000);
             Samples first = collector.visible().values().iterator().next();
-            for (int i = 0; i < 6 && first.count() == 0; i++) {
-                Thread.sleep(interval);
-            }
+            awaitOutput(config, () -> first.count() > 0);
             long consumed = ConsumptionProbe.consumed(config.jobName, operator);
-            log.printf("%s at %.0f records/s: sent %,d in %.1f s, consumed %,d%n", kind, result.rate, sent, seconds, consumed);
-            return new LoadResult.Latency(sent / seconds, sent, consumed, collector.visible(), collector.emitted(),
+            log.printf("%s at %.0f records/s: sent %,d in %.1f s, consumed %,d%n", kind, result.rate, sent.records(),
+                    sent.seconds(), consumed);
+            return new LoadResult.Latency(sent.perSecond(), sent.records(), consumed, collector.visible(), collector.emitted(),
                     checkpoints(running, measuredFrom, measuredTo));
         } finally {
             collector.stop();
@@ -225,31 +220,20 @@ public final class LoadRun {
         // traffic goes on through the restart, as it does in production: from the submission on
         TrafficWriter writer = new TrafficWriter(config,
                 TrafficWriter.traffic(settings.customers(), settings.seed() + 2, rate, submitted));
-        long[] fedNanos = new long[1];
-        Future<Long> feeding = feeder.submit(() -> {
-            long t0 = System.nanoTime();
-            long n = writer.paced(rate, settings.restoreSeconds());
-            fedNanos[0] = System.nanoTime() - t0;
-            return n;
-        });
+        Future<TrafficWriter.Sent> feeding = feeder.submit(() -> writer.paced(rate, settings.restoreSeconds()));
         Running running = start(config, SCORING, checkpoint.path().toUri().toString());
         try {
             RestoreProbe.Startup startup = RestoreProbe.awaitRunning(running.rest(),
                     running.client().getJobID().toHexString(), submitted, Duration.ofMinutes(15));
             log.printf("restored job running %,d ms after the submission%n", startup.toAllRunningMs());
-            long sent = feeding.get();
-            double seconds = fedNanos[0] / 1e9;
-            long interval = config.checkpoints.interval.toMillis();
-            Thread.sleep(2 * interval + 3_000);
-            for (int i = 0; i < 6 && collector.firstEmitted("event → score") < 0; i++) {
-                Thread.sleep(interval);
-            }
+            TrafficWriter.Sent sent = feeding.get();
+            awaitOutput(config, () -> collector.firstEmitted("event → score") >= 0);
             long first = collector.firstEmitted("event → score");
             String load = LoadResult.load();
-            log.printf("after the restore: sent %,d, first score emitted %,d ms after the submission%n", sent,
+            log.printf("after the restore: sent %,d, first score emitted %,d ms after the submission%n", sent.records(),
                     first < 0 ? -1 : first - submitted);
             return new RestoreResult(checkpoint, changelogFiles, startup, first < 0 ? -1 : first - submitted,
-                    new LoadResult.Latency(sent / seconds, sent, ConsumptionProbe.consumed(config.jobName, SCORING),
+                    new LoadResult.Latency(sent.perSecond(), sent.records(), ConsumptionProbe.consumed(config.jobName, SCORING),
                             collector.visible(), collector.emitted(), CheckpointStats.Result.NONE),
                     settings.restoreSeconds(), load);
         } finally {
@@ -257,6 +241,18 @@ public final class LoadRun {
             collector.stop();
             reader.join(10_000);
             running.client().cancel().get();
+        }
+    }
+
+    /**
+     * Waits for the outputs of a phase that has stopped sending: they become visible when the checkpoint
+     * after them completes (two intervals and 3 s), and up to six intervals more until {@code seen} (a slow start).
+     */
+    private static void awaitOutput(VigilConfig config, BooleanSupplier seen) throws InterruptedException {
+        long interval = config.checkpoints.interval.toMillis();
+        Thread.sleep(2 * interval + 3_000);
+        for (int i = 0; i < 6 && !seen.getAsBoolean(); i++) {
+            Thread.sleep(interval);
         }
     }
 

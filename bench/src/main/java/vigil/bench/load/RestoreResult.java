@@ -2,7 +2,6 @@ package vigil.bench.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Map;
 
 /**
  * The restore phase of {@code ./vigil bench --restore}: the retained checkpoint the scoring job was
@@ -32,15 +31,9 @@ public record RestoreResult(RetainedCheckpoint checkpoint, long changelogFilesBy
         out.append(String.format("first score of an event sent after the restart emitted %,d ms after the submission%n", firstScoreMs));
         out.append(String.format("events sent after the restart (ms from the event's creation): %-10s %7s %7s %7s %7s %8s%n", "",
                 "p50", "p95", "p99", "max", "count"));
-        rows(out, after.emitted(), "emitted");
-        rows(out, after.visible(), "visible (read_committed)");
+        LoadResult.latencyRows(out, after, "  ", 70);
         out.append(String.format("sent %,d at %.0f records/s%n", after.sent(), after.ratePerSecond()));
         return out.toString();
-    }
-
-    private static void rows(StringBuilder out, Map<String, Samples> samples, String kind) {
-        samples.forEach((label, s) -> out.append(String.format("  %-70s %7d %7d %7d %7d %8d%n", label + ", " + kind,
-                s.percentile(50), s.percentile(95), s.percentile(99), s.max(), s.count())));
     }
 
     private static String mb(long bytes) {
@@ -70,17 +63,6 @@ public record RestoreResult(RetainedCheckpoint checkpoint, long changelogFilesBy
         node.put("seconds", seconds);
         node.put("load", load);
         node.put("sent", after.sent());
-        ObjectNode emitted = node.putObject("emittedMs");
-        after.emitted().forEach((label, s) -> percentiles(emitted.putObject(label), s));
-        ObjectNode visible = node.putObject("visibleMs");
-        after.visible().forEach((label, s) -> percentiles(visible.putObject(label), s));
-    }
-
-    private static void percentiles(ObjectNode node, Samples s) {
-        node.put("p50", s.percentile(50));
-        node.put("p95", s.percentile(95));
-        node.put("p99", s.percentile(99));
-        node.put("max", s.max());
-        node.put("count", s.count());
+        LoadResult.samplesJson(node, after);
     }
 }

@@ -51,11 +51,18 @@ public final class TrafficWriter {
         }
     }
 
+    /** Records sent by {@link #paced} and the seconds it took. */
+    public record Sent(long records, double seconds) {
+        public double perSecond() {
+            return records / seconds;
+        }
+    }
+
     /**
      * Writes {@code rate} records per second for {@code seconds}, each valid one stamped with its send time;
-     * returns the records sent. Stops early when interrupted.
+     * returns the records sent and the time taken. Stops early when interrupted.
      */
-    public long paced(double rate, double seconds) {
+    public Sent paced(double rate, double seconds) {
         long startNanos = System.nanoTime();
         long total = (long) (rate * seconds);
         long i = 0;
@@ -73,7 +80,7 @@ public final class TrafficWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return i;
+        return new Sent(i, (System.nanoTime() - startNanos) / 1e9);
     }
 
     private void send(KafkaProducer<byte[], byte[]> producer, GeneratedRecord record, byte[] value, long timestamp) {
